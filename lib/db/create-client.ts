@@ -1,0 +1,17 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+/** A client or an interactive-transaction client: what use cases accept. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Creates a Prisma client on the driver adapter (no native engine). */
+export function createPrismaClient(url = process.env.DATABASE_URL, options: { max?: number } = {}): PrismaClient {
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run dev` (which starts the embedded database) or set DATABASE_URL.",
+    );
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
+  return new PrismaClient({ adapter });
+}
