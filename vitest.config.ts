@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@/": `${root}/`,
+      // "server-only" throws outside Next's server bundle; use cases are tested directly here.
+      "server-only": `${root}/tests/setup/server-only-stub.ts`,
+    },
+  },
   test: {
     env: { TZ: "UTC" },
     projects: [

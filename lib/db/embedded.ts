@@ -180,7 +180,14 @@ export async function recreateDatabase(adminUrl: string, database: string, templ
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   try {
     await client.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quote(database)}${template ? ` TEMPLATE ${quote(template)}` : ""}`);
+    // Copies of one template must not run at once ("source database is being accessed by other
+    // users"): serialise them with an advisory lock in the maintenance database.
+    if (template) await client.query("SELECT pg_advisory_lock(727274)");
+    try {
+      await client.query(`CREATE DATABASE ${quote(database)}${template ? ` TEMPLATE ${quote(template)}` : ""}`);
+    } finally {
+      if (template) await client.query("SELECT pg_advisory_unlock(727274)");
+    }
   } finally {
     await client.end();
   }

@@ -85,7 +85,16 @@ function patchAdapter(adapter: object) {
 
 type DriverAdapter = { dispose(): Promise<void> };
 
-function createAdapterFactory(url: string) {
+/** Makes dispose idempotent and remembers the adapter so withEngine can close its pool afterwards. */
+function track(adapter: DriverAdapter, opened: DriverAdapter[]) {
+  const dispose = adapter.dispose.bind(adapter);
+  let disposed: Promise<void> | null = null;
+  adapter.dispose = () => (disposed ??= dispose());
+  opened.push(adapter);
+  return adapter;
+}
+
+function createAdapterFactory(url: string, opened: DriverAdapter[]) {
   const config = toConfig(url);
   return {
     provider: "postgres" as const,
@@ -93,7 +102,7 @@ function createAdapterFactory(url: string) {
     async connect() {
       const adapter = (await new PrismaPg({ ...config }).connect()) as unknown as DriverAdapter;
       patchAdapter(adapter);
-      return adapter;
+      return track(adapter, opened);
     },
     async connectToShadowDb() {
       const shadow = `gt_shadow_${randomUUID().replaceAll("-", "")}`;
@@ -119,7 +128,7 @@ function createAdapterFactory(url: string) {
         await dropper.query(`DROP DATABASE IF EXISTS "${shadow}" WITH (FORCE)`);
         await dropper.end();
       };
-      return adapter;
+      return track(adapter, opened);
     },
   };
 }
@@ -186,13 +195,14 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngineApi) => Prom
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => void (lastPanic = message) };
   const wasm = await loadSchemaEngine();
   const schema = readSchema();
+  const opened: DriverAdapter[] = [];
   const engine = await wasm.SchemaEngine.new(
     { datamodels: schema.files.map((file) => [file.path, file.content]) },
     (log: string) => {
       if (process.env.DEBUG_MIGRATIONS) console.error("[schema-engine]", log);
     },
     // The engine expects the Result-wrapped adapter interface the Prisma CLI gives it.
-    bindMigrationAwareSqlAdapterFactory(createAdapterFactory(url) as never),
+    bindMigrationAwareSqlAdapterFactory(createAdapterFactory(url, opened) as never),
   );
   try {
     return await run(engine);
@@ -200,6 +210,8 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngineApi) => Prom
     throw new Error(describeEngineError(error));
   } finally {
     engine.free();
+    // The engine does not close its connections when freed: close every pool it opened.
+    await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => undefined)));
   }
 }
 

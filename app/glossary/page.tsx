@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Glossary" };
+
+const terms: [string, string][] = [
+  ["Associate", "A freelancer who delivers our work. Some bring lived experience of care, some bring professional expertise, some bring both."],
+  ["Care-experienced adult", "Someone who spent time in care as a child — in foster care, a children's home, kinship care or another arrangement."],
+  ["Co-delivered", "Led together by a care-experienced associate and a professional associate, as equals."],
+  ["DBS", "Disclosure and Barring Service. An enhanced DBS check shows whether someone may work with children. The Update Service keeps a check current."],
+  ["Engagement", "Everything a client has booked or asked for from one service — for example six group-work sessions."],
+  ["Delivery", "One dated session within an engagement."],
+  ["PO number", "Purchase-order number. Many councils need one on every invoice before they can pay it."],
+  ["Social Work England", "The body that registers social workers in England. Registration renews every year between 1 September and 30 November."],
+  ["VAT", "Value Added Tax, charged at 20% on most of our services."],
+];
+
+export default function GlossaryPage() {
+  return (
+    <>
+      <PageHeader title="Glossary" description="The words we use, in plain English." />
+      <dl className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+        {terms.map(([term, meaning]) => (
+          <div key={term} className="grid gap-1 p-4 sm:grid-cols-3">
+            <dt className="font-semibold">{term}</dt>
+            <dd className="text-stone-800 sm:col-span-2">{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle, EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireMembership } from "@/lib/auth/guards";
+import { formatTimeRange } from "@/lib/format";
+import { deliveryModeLabel, deliveryStatusLabel, engagementStatusLabel } from "@/lib/labels";
+import { getEngagementForClient } from "@/lib/server/engagements/get-engagement";
+
+export const metadata: Metadata = { title: "Booking" };
+
+export default async function EngagementPage({ params }: { params: Promise<{ slug: string; reference: string }> }) {
+  const { slug, reference } = await params;
+  const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
+  const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
+  if (!engagement) notFound();
+  return (
+    <>
+      <PageHeader title={engagement.service.name} description={`Reference ${engagement.reference}${engagement.purchaseOrderNumber ? ` · PO ${engagement.purchaseOrderNumber}` : ""}`}>
+        <Badge>{engagementStatusLabel[engagement.status]}</Badge>
+      </PageHeader>
+      <Card>
+        <CardTitle>Sessions</CardTitle>
+        {engagement.deliveries.length === 0 ? (
+          <div className="mt-3"><EmptyState>No dates are set yet. We&apos;ll be in touch with a quote and dates.</EmptyState></div>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-200">
+            {engagement.deliveries.map((delivery) => (
+              <li key={delivery.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-medium">{formatTimeRange(delivery.startsAt, delivery.endsAt)}</p>
+                  <p className="text-sm text-stone-700">
+                    {deliveryModeLabel[delivery.mode]}
+                    {delivery.location ? ` · ${delivery.location}` : ""}
+                  </p>
+                  {delivery.status === "CONFIRMED" || delivery.status === "DELIVERED" ? (
+                    <p className="text-sm">With {delivery.assignments.map((a) => a.associate.user.name).join(" and ")}</p>
+                  ) : null}
+                </div>
+                <Badge tone={delivery.status === "CONFIRMED" ? "good" : delivery.status === "CANCELLED" ? "neutral" : "warning"}>
+                  {deliveryStatusLabel[delivery.status]}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-4 text-sm text-stone-700">{engagement._count.attendees} attendee(s) registered.</p>
+      </Card>
+    </>
+  );
+}

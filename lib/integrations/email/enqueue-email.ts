@@ -1,0 +1,19 @@
+import type { DbTx } from "@/lib/db/create-client";
+
+export type EmailContent = { subject: string; text: string; html: string };
+
+/**
+ * Every email goes through the outbox: written in the caller's transaction (so it exists exactly
+ * when what caused it does), then sent by the worker with retries (send-outbox.ts).
+ */
+export async function enqueueEmail(tx: DbTx, message: { kind: string; to: string } & EmailContent) {
+  return tx.outboxMessage.create({
+    data: {
+      kind: message.kind,
+      to: message.to.trim().toLowerCase(),
+      subject: message.subject,
+      payload: { text: message.text, html: message.html },
+    },
+    select: { id: true },
+  });
+}

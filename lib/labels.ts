@@ -1,0 +1,54 @@
+import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind } from "@/lib/db/generated/prisma/enums";
+
+/** Plain-English names for states and kinds, shared by every page. */
+export const engagementStatusLabel: Record<EngagementStatus, string> = {
+  REQUESTED: "Requested",
+  QUOTED: "Quote sent",
+  PENDING_PAYMENT: "Waiting for payment",
+  AWAITING_FACILITATORS: "Awaiting facilitators",
+  CONFIRMED: "Confirmed",
+  DELIVERED: "Delivered",
+  INVOICED: "Invoiced",
+  PAID: "Paid",
+  CANCELLED: "Cancelled",
+};
+
+export const engagementStatusOrder: EngagementStatus[] = [
+  "REQUESTED",
+  "QUOTED",
+  "PENDING_PAYMENT",
+  "AWAITING_FACILITATORS",
+  "CONFIRMED",
+  "DELIVERED",
+  "INVOICED",
+  "PAID",
+  "CANCELLED",
+];
+
+export const deliveryStatusLabel: Record<DeliveryStatus, string> = {
+  HELD: "Held for you",
+  NEEDS_PAIRING: "Finding facilitators",
+  AWAITING_ACCEPTANCE: "Awaiting facilitators",
+  CONFIRMED: "Confirmed",
+  DELIVERED: "Delivered",
+  CANCELLED: "Cancelled",
+};
+
+export const complianceKindLabel: Record<ComplianceKind, string> = {
+  DBS_ENHANCED: "Enhanced DBS check",
+  DBS_UPDATE_SERVICE: "DBS Update Service check",
+  SAFEGUARDING_TRAINING: "Safeguarding training",
+  PROFESSIONAL_REGISTRATION: "Professional registration",
+  INSURANCE: "Insurance",
+  RIGHT_TO_WORK: "Right to work",
+};
+
+export const deliveryModeLabel: Record<DeliveryMode, string> = { IN_PERSON: "In person", ONLINE: "Online" };
+
+export const alertKindLabel: Record<AlertKind, string> = {
+  PAIRING_BROKEN: "Needs a new pair",
+  OFFER_EXPIRING: "Offer about to expire",
+  COMPLIANCE_LAPSING: "Checks lapsing",
+  INVOICE_OVERDUE: "Invoice overdue",
+  REQUEST_UNANSWERED: "Request waiting",
+};

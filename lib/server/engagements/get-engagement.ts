@@ -1,0 +1,35 @@
+import "server-only";
+import type { OrganisationContext } from "@/lib/auth/guards";
+import { scopeEngagements } from "@/lib/auth/scope";
+import { db } from "@/lib/db/client";
+
+/** One engagement as its client sees it, or null when it is not theirs (the page answers "not found"). */
+export async function getEngagementForClient({ context, unverifiedReference }: { context: OrganisationContext; unverifiedReference: string }) {
+  return db.engagement.findFirst({
+    where: { reference: unverifiedReference, ...scopeEngagements(context.actor, context.organisation.id) },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      purchaseOrderNumber: true,
+      createdAt: true,
+      service: { select: { name: true, slug: true } },
+      deliveries: {
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          mode: true,
+          location: true,
+          status: true,
+          assignments: {
+            where: { status: "ACCEPTED" },
+            select: { role: true, associate: { select: { user: { select: { name: true } } } } },
+          },
+        },
+      },
+      _count: { select: { attendees: true } },
+    },
+  });
+}

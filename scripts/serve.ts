@@ -1,0 +1,73 @@
+/**
+ * `npm run dev` (next dev) and `npm start` (next start): find or start the database, apply
+ * migrations, seed the demo data when the database is empty, then run Next with DATABASE_URL set.
+ *   tsx scripts/serve.ts dev|start [--port N] [--database NAME] [--fresh]
+ * --fresh drops and re-creates the database first (used by the e2e server).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { resolveDatabase } from "../lib/db/database-url";
+import { createPrismaClient } from "../lib/db/create-client";
+import { recreateDatabase, withDatabase } from "../lib/db/embedded";
+import { deployMigrations } from "../lib/db/migrations";
+import { seedDemoData } from "../prisma/seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const mode = args[0] === "start" ? "start" : "dev";
+const option = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const port = option("port") ?? process.env.PORT ?? "3000";
+const database = option("database");
+const isFresh = args.includes("--fresh");
+
+async function main() {
+  const started = Date.now();
+  const { url, cluster } = await resolveDatabase(database);
+  let databaseUrl = url;
+  if (isFresh) {
+    const name = new URL(url).pathname.slice(1);
+    await recreateDatabase(withDatabase(url, "postgres"), name);
+    databaseUrl = withDatabase(url, name);
+  }
+  const applied = await deployMigrations(databaseUrl);
+  if (applied.length) console.log(`[db] Applied ${applied.length} migration(s).`);
+  const db = createPrismaClient(databaseUrl, { max: 2 });
+  const userCount = await db.user.count();
+  if (userCount === 0) {
+    const summary = await seedDemoData(db);
+    console.log(`[db] Seeded the demo consultancy: ${JSON.stringify(summary)}`);
+  }
+  await db.$disconnect();
+  console.log(`[db] Ready in ${Date.now() - started} ms${cluster ? " (embedded PostgreSQL)" : ""}.`);
+
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("[next] No production build yet: running next build…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed.");
+  }
+  const child = spawn(process.execPath, [nextBin, mode, "--port", port, "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const shutdown = async (code: number) => {
+    await cluster?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill(signal);
+    });
+  }
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
