@@ -29,6 +29,7 @@ async function main() {
   const { url, cluster } = await resolveDatabase(database);
   let databaseUrl = url;
   if (isFresh) {
+    if (!database) throw new Error("--fresh needs --database NAME (it drops and re-creates that database).");
     const name = new URL(url).pathname.slice(1);
     await recreateDatabase(withDatabase(url, "postgres"), name);
     databaseUrl = withDatabase(url, name);

@@ -2,6 +2,9 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { MembershipRole } from "@/lib/db/generated/prisma/enums";
 import { type Actor, getActor } from "./actor";
+import { findMembership, type OrganisationContext } from "./membership";
+
+export { findMembership, type OrganisationContext };
 
 /**
  * Page and action guards: the one way to check who may see what. They throw Next's redirect
@@ -29,12 +32,6 @@ export async function requireAssociate(returnTo?: string): Promise<AssociateActo
   return actor as AssociateActor;
 }
 
-export type OrganisationContext = {
-  actor: Actor;
-  organisation: { id: string; slug: string; name: string };
-  role: MembershipRole;
-};
-
 /**
  * The caller must belong to the organisation in the URL (with one of `roles`, if given).
  * The organisation always comes from the URL slug checked here, never from a request body.
@@ -50,17 +47,3 @@ export async function requireMembership(
   return membership;
 }
 
-/** Pure check behind requireMembership (also used by route handlers that answer 404 themselves). */
-export function findMembership(
-  actor: Actor,
-  unverifiedOrgSlug: string,
-  roles?: readonly MembershipRole[],
-): OrganisationContext | null {
-  const membership = actor.memberships.find((m) => m.slug === unverifiedOrgSlug);
-  if (!membership || (roles && !roles.includes(membership.role))) return null;
-  return {
-    actor,
-    organisation: { id: membership.organisationId, slug: membership.slug, name: membership.name },
-    role: membership.role,
-  };
-}

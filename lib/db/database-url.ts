@@ -1,17 +1,23 @@
 /**
  * The one way scripts find their database: DATABASE_URL when set (a real server always wins),
- * otherwise the embedded cluster, started on demand, with the named database created if missing.
+ * otherwise the embedded cluster, started on demand. Asking for a named database creates it if
+ * missing — on the configured server too, so `--database gt_e2e` never touches DATABASE_URL's own database.
  */
-import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster } from "./embedded";
+import { type EmbeddedCluster, ensureDatabase, startEmbeddedCluster, withDatabase } from "./embedded";
 
 export const DEV_DATABASE = "golden_thread";
 
 export type ResolvedDatabase = { url: string; cluster: EmbeddedCluster | null };
 
-export async function resolveDatabase(database = DEV_DATABASE): Promise<ResolvedDatabase> {
+export async function resolveDatabase(database?: string): Promise<ResolvedDatabase> {
   const configured = process.env.DATABASE_URL;
-  if (configured) return { url: configured, cluster: null };
+  if (configured) {
+    if (!database) return { url: configured, cluster: null };
+    await ensureDatabase(withDatabase(configured, "postgres"), database);
+    return { url: withDatabase(configured, database), cluster: null };
+  }
   const cluster = await startEmbeddedCluster();
-  await ensureDatabase(cluster.urlFor("postgres"), database);
-  return { url: cluster.urlFor(database), cluster };
+  const name = database ?? DEV_DATABASE;
+  await ensureDatabase(cluster.urlFor("postgres"), name);
+  return { url: cluster.urlFor(name), cluster };
 }
