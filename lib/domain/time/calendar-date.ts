@@ -1,0 +1,92 @@
+import { DateTime } from "luxon";
+import { DomainError } from "@/lib/domain/errors";
+import { DAY_MS } from "@/lib/domain/time/interval";
+import type { EpochMs } from "@/lib/domain/time/interval";
+
+/**
+ * A calendar date with no time and no zone, as 'YYYY-MM-DD' (what Postgres `date` columns hold).
+ * Used for compliance expiry dates, availability overrides and delivery dates. ISO dates sort and
+ * compare correctly as strings, so `a < b` means "a is earlier".
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Days since 1970-01-01 for a calendar date; throws INVALID_DATE for anything that is not a real
+ * 'YYYY-MM-DD' date (so '2026-02-30' is rejected rather than rolled over).
+ */
+export function convertIsoDateToDayNumber(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new DomainError("INVALID_DATE", undefined, { date });
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new DomainError("INVALID_DATE", undefined, { date });
+  }
+  return ms / DAY_MS;
+}
+
+/** The calendar date for a day number (days since 1970-01-01). */
+export function convertDayNumberToIsoDate(dayNumber: number): IsoDate {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Throws INVALID_DATE unless `date` is a real 'YYYY-MM-DD' date. */
+export function assertIsoDate(date: IsoDate): void {
+  convertIsoDateToDayNumber(date);
+}
+
+/** The date `days` later (or earlier, if negative). Pure calendar arithmetic: no zones involved. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return convertDayNumberToIsoDate(convertIsoDateToDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function countDaysBetween(from: IsoDate, to: IsoDate): number {
+  return convertIsoDateToDayNumber(to) - convertIsoDateToDayNumber(from);
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function getIsoWeekdayOfDayNumber(dayNumber: number): number {
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function getIsoWeekday(date: IsoDate): number {
+  return getIsoWeekdayOfDayNumber(convertIsoDateToDayNumber(date));
+}
+
+/**
+ * The calendar date an instant falls on in `timezone` — e.g. the UK date of a delivery, which is the
+ * date compliance is judged on. Throws INVALID_TIMEZONE for an unknown zone.
+ */
+export function getIsoDateInZone(instant: EpochMs, timezone: string): IsoDate {
+  const local = DateTime.fromMillis(instant, { zone: timezone });
+  if (!local.isValid) throw new DomainError("INVALID_TIMEZONE", undefined, { timezone });
+  return local.toISODate()!;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** A calendar date for people, UK style: '2026-03-29' → "29 March 2026". */
+export function formatIsoDate(date: IsoDate): string {
+  const [year, month, day] = convertDayNumberToIsoDate(convertIsoDateToDayNumber(date)).split("-").map(Number);
+  return `${day} ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
+}
