@@ -1,7 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expandAvailability } from "@/lib/domain/availability";
-import type { WeeklyRule } from "@/lib/domain/availability";
 import type { Expertise } from "@/lib/domain/roles";
 import { findBookableSlots } from "@/lib/domain/slots";
 import type { SlotCandidate, SlotSearchInput } from "@/lib/domain/slots";
