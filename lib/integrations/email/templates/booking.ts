@@ -1,0 +1,39 @@
+import { formatDateTime, formatPence } from "@/lib/format";
+import type { EmailContent } from "../enqueue-email";
+
+const escapeHtml = (value: string) =>
+  value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+function toHtml(paragraphs: string[]) {
+  return `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">${paragraphs
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join("")}</body></html>`;
+}
+
+function email(subject: string, paragraphs: string[]): EmailContent {
+  return { subject, text: paragraphs.join("\n\n"), html: toHtml(paragraphs) };
+}
+
+/** A written offer of paid work, sent before anything is confirmed. */
+export function renderOfferEmail(o: { name: string | null; serviceName: string; organisationName: string; startsAt: Date; feePence: number; expiresAt: Date }) {
+  return email(`Offer of work: ${o.serviceName} on ${formatDateTime(o.startsAt)}`, [
+    `Hello ${o.name ?? "there"},`,
+    `We'd like to offer you ${o.serviceName} with ${o.organisationName} on ${formatDateTime(o.startsAt)}.`,
+    `Fee: ${formatPence(o.feePence)}. Travel and other expenses are paid separately and don't count as earnings.`,
+    `Please accept or decline in Golden Thread by ${formatDateTime(o.expiresAt)}. It's fine to say no.`,
+  ]);
+}
+
+export function renderAwaitingFacilitatorsEmail(o: { serviceName: string; startsAt: Date; reference: string }) {
+  return email(`We've got your booking: ${o.serviceName} (${o.reference})`, [
+    `Thank you — we've received your booking for ${o.serviceName} on ${formatDateTime(o.startsAt)}.`,
+    "We're now confirming your two facilitators: a care-experienced associate and a professional associate. We'll email you as soon as both have said yes.",
+  ]);
+}
+
+export function renderConfirmedEmail(o: { serviceName: string; startsAt: Date; reference: string; facilitators: string[] }) {
+  return email(`Confirmed: ${o.serviceName} on ${formatDateTime(o.startsAt)}`, [
+    `Your ${o.serviceName} session (${o.reference}) on ${formatDateTime(o.startsAt)} is confirmed.`,
+    `It will be delivered by ${o.facilitators.join(" and ")}.`,
+  ]);
+}
