@@ -7,7 +7,7 @@ export default function HomePage() {
       <section className="rounded-2xl bg-brand-50 px-6 py-12 sm:px-10">
         <p className="font-semibold text-brand-800">The Vision</p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold tracking-tight sm:text-5xl">
-          Training and support for people who care for children — delivered by experts by experience and professionals, together.
+          Training and support for people who care for children — led by care-experienced adults and professionals, together.
         </h1>
         <p className="mt-4 max-w-2xl text-lg text-stone-800">
           Every session is led by a care-experienced adult and a professional side by side. You learn from both kinds of expertise, and care-experienced people are paid fairly for theirs.

@@ -58,7 +58,9 @@ async function main() {
     const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
     const playwright = skipE2e ? null : readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
     const passed = (vitest?.numPassedTests ?? 0) + (playwright ? playwright.stats.expected + playwright.stats.flaky : 0);
-    const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
+    // A failed check or build counts as a failure too, so the closing line never hides it.
+    const failedSteps = steps.filter((step) => !step.ok && !/Vitest|Playwright/.test(step.name)).length;
+    const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0) + failedSteps;
     const skipped = (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (playwright?.stats.skipped ?? 0);
     console.log("\n━━ Summary ━━");
     for (const step of steps) console.log(`${step.ok ? "✓" : "✗"} ${step.name} (${step.seconds.toFixed(1)} s)`);

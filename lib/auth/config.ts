@@ -30,6 +30,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   ],
   callbacks: {
+    /**
+     * Keep people on this site after signing in: relative paths and same-origin URLs are resolved
+     * against APP_URL (behind a proxy the request's own origin can differ); anything else goes home.
+     */
+    redirect({ url }) {
+      const base = new URL(env.APP_URL);
+      try {
+        const target = new URL(url, base);
+        return target.origin === base.origin || url.startsWith("/") ? `${base.origin}${target.pathname}${target.search}` : base.origin;
+      } catch {
+        return base.origin;
+      }
+    },
     session({ session, user }) {
       session.user.id = user.id;
       return session;
