@@ -13,7 +13,8 @@ import path from "node:path";
 import { startEmbeddedCluster } from "../lib/db/embedded";
 
 const root = path.resolve(import.meta.dirname, "..");
-const resultsDir = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const resultsDir = path.join(root, ".test-reports");
 mkdirSync(resultsDir, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const skipE2e = process.argv.includes("--skip-e2e");

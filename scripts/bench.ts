@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: performance figures (never asserted in tests). Prints a table and writes
+ * docs/benchmarks.md.
+ *   1. Slot search over 90 days for one service at 50, 200 and 1000 associates (half lived, half
+ *      professional; weekly rules, 20 date overrides and 40 assignments each):
+ *      - pure compute: the domain's sweep over pre-expanded free time (findBookableSlots), and
+ *        expansion + sweep together;
+ *      - the whole use case with the database (load candidates → expand → compliance → sweep).
+ *   2. 100 concurrent hold attempts on one slot, and 100 on distinct slots (holdSlot, real PostgreSQL).
+ * Runs on its own database (gt_bench), re-created each time.
+ */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { expandAvailability } from "../lib/domain/availability";
+import { findBookableSlots, type SlotCandidate } from "../lib/domain/slots";
+import { createPrismaClient, type Db } from "../lib/db/create-client";
+import { resolveDatabase } from "../lib/db/database-url";
+import { recreateDatabase, withDatabase } from "../lib/db/embedded";
+import { deployMigrations } from "../lib/db/migrations";
+import { holdSlot } from "../lib/server/booking/hold-slot";
+import { loadSchedulingCandidates } from "../lib/server/scheduling/load-candidates";
+import { searchSlots } from "../lib/server/scheduling/search-slots";
+import { getPolicy } from "../lib/server/settings/get-policy";
+
+const DAY = 86_400_000;
+const NOW = new Date("2026-11-30T09:00:00Z");
+const RANGE = { start: Date.parse("2026-12-01T00:00:00Z"), end: Date.parse("2026-12-01T00:00:00Z") + 90 * DAY };
+const SIZES = [50, 200, 1000];
+const RUNS = 30;
+
+function createRandom(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function time(runs: number, fn: () => unknown | Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+async function seedBench(db: Db, size: number) {
+  const random = createRandom(size);
+  await db.$executeRawUnsafe(`TRUNCATE "User", "Organisation", "Service", "PolicySetting" CASCADE`);
+  const director = await db.user.create({ data: { email: "director@bench.example", platformRole: "DIRECTOR" } });
+  const service = await db.service.create({
+    data: { slug: "training", name: "Training", category: "TRAINING", summary: "s", description: "d", durationMinutes: 180, deliveryModes: ["ONLINE"], capacity: 20, pricePence: 120_000, bookableOnline: true },
+  });
+  const organisation = await db.organisation.create({ data: { slug: "bench", name: "Bench Council" } });
+  const booker = await db.user.create({ data: { email: "booker@bench.example", platformRole: "CLIENT" } });
+  await db.membership.create({ data: { userId: booker.id, organisationId: organisation.id, role: "BOOKER" } });
+  const engagement = await db.engagement.create({
+    data: { reference: "GT-BENCH-0", organisationId: organisation.id, serviceId: service.id, requestedById: booker.id, status: "CONFIRMED", unitPricePenceSnapshot: 1, vatRateBasisPointsSnapshot: 2000 },
+  });
+  const users = Array.from({ length: size }, (_, i) => ({ id: `u${i}`, email: `a${i}@bench.example`, platformRole: "ASSOCIATE" as const, name: `Associate ${i}` }));
+  await db.user.createMany({ data: users });
+  await db.associate.createMany({
+    data: users.map((u, i) => ({ id: `a${i}`, userId: u.id, expertise: i % 2 === 0 ? ("LIVED" as const) : ("PROFESSIONAL" as const), feePerHalfDayPence: 15_000 + (i % 10) * 1_000 })),
+  });
+  const ids = users.map((_, i) => `a${i}`);
+  await db.consent.createMany({ data: ids.map((associateId) => ({ associateId, purpose: "MATCHING" as const })) });
+  await db.qualification.createMany({ data: ids.map((associateId) => ({ associateId, serviceId: service.id, status: "APPROVED" as const, approvedById: director.id })) });
+  const verified = { verifiedById: director.id, verifiedAt: new Date() };
+  await db.complianceRecord.createMany({
+    data: ids.flatMap((associateId) => [
+      { associateId, kind: "INSURANCE" as const, reference: "i", checkedOn: new Date("2026-01-01"), expiresOn: new Date("2028-01-01"), ...verified },
+      { associateId, kind: "SAFEGUARDING_TRAINING" as const, reference: "s", checkedOn: new Date("2026-01-01"), expiresOn: new Date("2029-01-01"), ...verified },
+    ]),
+  });
+  const rules = [];
+  const overrides = [];
+  const deliveries = [];
+  const assignments = [];
+  for (const associateId of ids) {
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      if (random() < 0.25) continue;
+      const start = 7 * 60 + Math.floor(random() * 6) * 30;
+      rules.push({ associateId, weekday, startMinute: start, endMinute: Math.min(1440, start + 360 + Math.floor(random() * 8) * 30) });
+    }
+    const overrideDays = new Set<number>();
+    while (overrideDays.size < 20) overrideDays.add(Math.floor(random() * 90));
+    for (const day of overrideDays) {
+      const start = 8 * 60 + Math.floor(random() * 4) * 60;
+      overrides.push({ associateId, date: new Date(RANGE.start + day * DAY), startMinute: start, endMinute: start + (random() < 0.2 ? 0 : 240) });
+    }
+    const busyDays = new Set<number>();
+    while (busyDays.size < 40) busyDays.add(Math.floor(random() * 90));
+    for (const day of busyDays) {
+      const startsAt = RANGE.start + day * DAY + (random() < 0.5 ? 9 : 14) * 3_600_000;
+      const id = `${associateId}-d${day}`;
+      deliveries.push({ id, engagementId: engagement.id, startsAt: new Date(startsAt), endsAt: new Date(startsAt + 3 * 3_600_000), mode: "ONLINE" as const, status: "AWAITING_ACCEPTANCE" as const });
+      assignments.push({
+        deliveryId: id,
+        associateId,
+        role: associateId.endsWith("0") || Number(associateId.slice(1)) % 2 === 0 ? ("LIVED" as const) : ("PROFESSIONAL" as const),
+        status: "ACCEPTED" as const,
+        feePence: 20_000,
+        bufferMinutes: 30,
+        blockedFrom: new Date(startsAt - 30 * 60_000),
+        blockedUntil: new Date(startsAt + 3 * 3_600_000 + 30 * 60_000),
+      });
+    }
+  }
+  const chunk = async <T>(rows: T[], insert: (part: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 5000) await insert(rows.slice(i, i + 5000));
+  };
+  await chunk(rules, (part) => db.availabilityRule.createMany({ data: part }));
+  await chunk(overrides, (part) => db.availabilityOverride.createMany({ data: part }));
+  await chunk(deliveries, (part) => db.delivery.createMany({ data: part }));
+  await chunk(assignments, (part) => db.assignment.createMany({ data: part }));
+  await db.$executeRawUnsafe("ANALYZE");
+  return {
+    service,
+    context: {
+      actor: { userId: booker.id, email: booker.email, name: null, role: "CLIENT" as const, associateId: null, memberships: [{ organisationId: organisation.id, slug: "bench", name: "Bench Council", role: "BOOKER" as const }] },
+      organisation: { id: organisation.id, slug: "bench", name: "Bench Council" },
+      role: "BOOKER" as const,
+    },
+  };
+}
+
+async function main() {
+  const { url, cluster } = await resolveDatabase();
+  const benchUrl = withDatabase(url, "gt_bench");
+  await recreateDatabase(withDatabase(url, "postgres"), "gt_bench");
+  await deployMigrations(benchUrl);
+  const db = createPrismaClient(benchUrl, { max: 20 });
+  const rows: string[][] = [];
+  const figures: Record<string, number> = {};
+  try {
+    for (const size of SIZES) {
+      const { service } = await seedBench(db, size);
+      const policy = await getPolicy(db, NOW);
+      const schedulingService = { ...service };
+      const loaded = await loadSchedulingCandidates(db, { service: schedulingService, range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 }, policy });
+      const candidates: SlotCandidate[] = loaded.flatMap((a) => a.entries);
+      const searchInput = { service, range: RANGE, stepMinutes: 30, minimumNoticeMinutes: 72 * 60, now: NOW.getTime(), candidates };
+      const slotCount = findBookableSlots(searchInput).slots.length;
+      const sweep = await time(RUNS, () => findBookableSlots(searchInput));
+      // Expansion + sweep, from rows already in memory.
+      const raw = await db.associate.findMany({ select: { id: true, expertise: true, timezone: true, availabilityRules: true, availabilityOverrides: true, assignments: { select: { blockedFrom: true, blockedUntil: true, status: true } } } });
+      const expandAndSweep = await time(RUNS, () => {
+        const expanded = raw.map((a) => ({
+          associateId: a.id,
+          expertise: a.expertise,
+          free: expandAvailability({
+            timezone: a.timezone,
+            rules: a.availabilityRules,
+            overrides: a.availabilityOverrides.map((o) => ({ date: o.date.toISOString().slice(0, 10), startMinute: o.startMinute, endMinute: o.endMinute })),
+            assignments: a.assignments.map((x) => ({ blockedFrom: x.blockedFrom.getTime(), blockedUntil: x.blockedUntil.getTime(), status: x.status })),
+            bufferMinutes: 30,
+            range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 },
+          }),
+        }));
+        return findBookableSlots({ ...searchInput, candidates: expanded });
+      });
+      const withDb = await time(RUNS, () => searchSlots(db, { service: schedulingService, range: RANGE, now: NOW.getTime(), policy }));
+      rows.push([`slot search, ${size} associates × 90 days (${slotCount} slots)`, "sweep only (pure)", sweep.p50.toFixed(1), sweep.p95.toFixed(1), "—"]);
+      rows.push(["", "expand + sweep (pure)", expandAndSweep.p50.toFixed(1), expandAndSweep.p95.toFixed(1), "—"]);
+      rows.push(["", "whole use case with the database", withDb.p50.toFixed(1), withDb.p95.toFixed(1), "—"]);
+      figures[`sweep${size}`] = sweep.p50;
+      figures[`expand${size}`] = expandAndSweep.p50;
+      figures[`db${size}`] = withDb.p95;
+      console.log(`${size} associates: sweep p50 ${sweep.p50.toFixed(1)} ms; expand+sweep p50 ${expandAndSweep.p50.toFixed(1)} ms; with DB p50 ${withDb.p50.toFixed(1)} / p95 ${withDb.p95.toFixed(1)} ms; ${slotCount} slots`);
+    }
+
+    // Concurrency on the 200-associate data set: first 100 distinct slots, then one slot only one pair can take.
+    const { service, context } = await seedBench(db, 200);
+    const attempt = async (startsAt: Date | string) => {
+      const started = performance.now();
+      const result = await holdSlot({ db, context, input: { serviceSlug: service.slug, startsAt, mode: "ONLINE" }, now: NOW });
+      return { ms: performance.now() - started, ok: result.ok };
+    };
+    const t1 = performance.now();
+    const many = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(new Date(Date.parse("2026-12-04T11:00:00Z") + i * DAY))));
+    const manyWall = performance.now() - t1;
+    const manyWins = many.filter((r) => r.ok).length;
+    rows.push(["100 concurrent holds, distinct slots", `${manyWins} success`, percentile(many.map((r) => r.ms), 50).toFixed(1), percentile(many.map((r) => r.ms), 95).toFixed(1), (manyWins / (manyWall / 1000)).toFixed(0)]);
+    figures.distinctThroughput = manyWins / (manyWall / 1000);
+
+    await db.$executeRawUnsafe(`DELETE FROM "Qualification" WHERE "associateId" NOT IN ('a0', 'a1')`);
+    await db.availabilityRule.createMany({
+      data: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => ["a0", "a1"].map((associateId) => ({ associateId, weekday, startMinute: 17 * 60, endMinute: 23 * 60 }))),
+    });
+    const t0 = performance.now();
+    const single = await Promise.all(Array.from({ length: 100 }, () => attempt("2026-12-10T18:00:00Z")));
+    const singleWall = performance.now() - t0;
+    const wins = single.filter((r) => r.ok).length;
+    rows.push(["100 concurrent holds, one slot", `${wins} success, ${100 - wins} SLOT_TAKEN`, percentile(single.map((r) => r.ms), 50).toFixed(1), percentile(single.map((r) => r.ms), 95).toFixed(1), (100 / (singleWall / 1000)).toFixed(0)]);
+  } finally {
+    await db.$disconnect();
+    await cluster?.stop();
+  }
+
+  const header = ["what", "variant", "p50 ms", "p95 ms", "per second"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}`);
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL (embedded, fsync off)`;
+  const markdown = [
+    "# Benchmarks",
+    "",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
+    "Data: generated associates, half lived and half professional, each with weekly rules, 20 date overrides and",
+    "40 accepted assignments over the 90 days searched. Slot search is for one 3-hour service, 30-minute step.",
+    "",
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+    "Targets (issue 3): sweep at 200 associates ≤ 20 ms p50; with the database ≤ 100 ms p95; 1000 associates ≤ 5× the",
+    "200-associate time; one contested slot: exactly 1 success, p95 ≤ 250 ms; ≥ 100 bookings/s on distinct slots.",
+    "",
+    `Scaling 200 → 1000 associates: sweep ×${(figures.sweep1000! / figures.sweep200!).toFixed(1)}, expand + sweep ×${(figures.expand1000! / figures.expand200!).toFixed(1)}, with the database (p95) ×${(figures.db1000! / figures.db200!).toFixed(1)}.`,
+    "",
+  ].join("\n");
+  writeFileSync(path.join(import.meta.dirname, "..", "docs", "benchmarks.md"), markdown);
+  console.log("\nWrote docs/benchmarks.md");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
