@@ -56,7 +56,14 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  // The background jobs (hold expiry, offers, email) run beside the web server.
+  const worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
   const shutdown = async (code: number) => {
+    worker.kill("SIGTERM");
     await cluster?.stop().catch(() => undefined);
     process.exit(code);
   };

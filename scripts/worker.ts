@@ -1,27 +1,48 @@
 /**
- * Background worker: sends the email outbox through Resend (when RESEND_API_KEY is set) every few
- * seconds. Without a key it does nothing and messages stay readable on the dev mailbox page.
- * Stateless: run as many as you like against the same database.
+ * Background worker (`npm run worker`; `npm run dev` and `npm start` run one beside Next):
+ *   - every 30 s: expire lapsed holds and timed-out offers (offering the next candidate);
+ *   - every hour: take associates off deliveries their checks no longer cover;
+ *   - every 5 s, when RESEND_API_KEY is set: send the email outbox through Resend with retries.
+ * Stateless and safe to run on any number of machines: each step locks the rows it works on.
  */
 import { resolveDatabase } from "../lib/db/database-url";
 import { createPrismaClient } from "../lib/db/create-client";
 import { createResendTransport } from "../lib/integrations/email/resend-transport";
 import { sendDueEmails } from "../lib/integrations/email/send-outbox";
+import { expireHoldsAndOffers } from "../lib/server/booking/expire-holds-and-offers";
+import { repairAfterComplianceLapse } from "../lib/server/booking/repair-after-compliance-lapse";
 
+const { url } = await resolveDatabase(process.env.WORKER_DATABASE ?? undefined);
+const db = createPrismaClient(url, { max: 3 });
 const apiKey = process.env.RESEND_API_KEY;
-if (!apiKey) {
-  console.log("RESEND_API_KEY is not set: emails stay in the outbox (see /dev/mailbox). Nothing to do.");
-  process.exit(0);
-}
-const { url } = await resolveDatabase();
-const db = createPrismaClient(url, { max: 2 });
-const transport = createResendTransport(apiKey);
+const transport = apiKey ? createResendTransport(apiKey) : null;
 const from = process.env.EMAIL_FROM ?? "The Vision <hello@thevision.example>";
+if (!transport) console.log("[worker] RESEND_API_KEY is not set: emails stay in the outbox (see /dev/mailbox).");
+
 let isStopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void (isStopping = true));
+
+function every(ms: number, name: string, job: () => Promise<unknown>) {
+  let last = 0;
+  return async () => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    try {
+      const result = await job();
+      if (result && Object.values(result as Record<string, number>).some((n) => n > 0)) console.log(`[worker] ${name}: ${JSON.stringify(result)}`);
+    } catch (error) {
+      console.error(`[worker] ${name} failed:`, error instanceof Error ? error.message : error);
+    }
+  };
+}
+
+const jobs = [
+  every(30_000, "expire holds and offers", () => expireHoldsAndOffers({ db })),
+  every(60 * 60_000, "compliance re-check", () => repairAfterComplianceLapse({ db })),
+  ...(transport ? [every(5_000, "email", () => sendDueEmails({ db, transport, from }))] : []),
+];
 while (!isStopping) {
-  const { sent, failed } = await sendDueEmails({ db, transport, from });
-  if (sent || failed) console.log(`[worker] sent ${sent}, will retry ${failed}`);
-  await new Promise((resolve) => setTimeout(resolve, 5000));
+  for (const job of jobs) await job();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 await db.$disconnect();

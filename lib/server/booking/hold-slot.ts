@@ -22,6 +22,8 @@ export type HoldSlotResult = { engagementId: string; reference: string; delivery
 export type SlotTakenResult = { ok: false; code: typeof AppErrorCode.SLOT_TAKEN; message: string; nearest: { start: Date; end: Date }[] };
 
 const MAX_ATTEMPTS = 4;
+/** Under a burst of bookings a request may wait for a connection; give it time rather than fail. */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** A short human reference (no gapless requirement, so no shared counter to contend on). */
@@ -149,16 +151,22 @@ export async function holdSlot({
           },
         });
         return { engagementId: engagement.id, reference: engagement.reference, deliveryId: delivery.id, holdExpiresAt };
-      });
+      }, TRANSACTION_LIMITS);
       if (held) return ok(held);
       break;
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
       if (isRetryableConflict(error)) break;
+      if (isBusy(error)) return fail(AppErrorCode.UNEXPECTED, "We're very busy right now. Please try again in a moment — nothing has been booked.");
       throw error;
     }
   }
   return slotTaken({ db, service, start, now });
+}
+
+/** Prisma's "could not start a transaction in time" (pool exhausted). */
+function isBusy(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028";
 }
 
 async function slotTaken({
