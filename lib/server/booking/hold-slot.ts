@@ -82,28 +82,30 @@ export async function holdSlot({
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      const held = await db.$transaction(async (tx) => {
-        const policy = await getPolicy(tx, now);
-        const { search, associates } = await searchSlots(tx, {
-          service,
-          range: { start, end: start + MINUTE_MS },
-          now: now.getTime(),
-          policy,
-          exactStart: true,
-        });
-        if (!search.slots.some((slot) => slot.start === start)) return null;
-        const free = search.listAvailableAt(start);
-        const freeIds = new Set([...free.lived, ...free.professional]);
-        const pool = associates.filter((a) => freeIds.has(a.associateId));
-        const candidates = await loadPairingCandidates(tx, { associates: pool, startsAt: start, durationMinutes: service.durationMinutes });
-        const livedSet = new Set(free.lived);
-        const professionalSet = new Set(free.professional);
-        // A retry runs in a fresh transaction, so the pair that won the race is no longer free here.
-        const pair = rankPairs({ candidates, sessionMinutes: service.durationMinutes, limit: 5 }).find(
-          (p) => livedSet.has(p.lived.associateId) && professionalSet.has(p.professional.associateId),
-        );
-        if (!pair) return null;
+      // Choose the pair outside the transaction (no connection held while computing); the short write
+      // transaction below is settled by the exclusion constraint if someone else took them meanwhile.
+      const policy = await getPolicy(db, now);
+      const { search, associates } = await searchSlots(db, {
+        service,
+        range: { start, end: start + MINUTE_MS },
+        now: now.getTime(),
+        policy,
+        exactStart: true,
+      });
+      if (!search.slots.some((slot) => slot.start === start)) break;
+      const free = search.listAvailableAt(start);
+      const freeIds = new Set([...free.lived, ...free.professional]);
+      const pool = associates.filter((a) => freeIds.has(a.associateId));
+      const candidates = await loadPairingCandidates(db, { associates: pool, startsAt: start, durationMinutes: service.durationMinutes });
+      const livedSet = new Set(free.lived);
+      const professionalSet = new Set(free.professional);
+      // A retry searches again, so the pair that won the race is no longer free then.
+      const pair = rankPairs({ candidates, sessionMinutes: service.durationMinutes, limit: 5 }).find(
+        (p) => livedSet.has(p.lived.associateId) && professionalSet.has(p.professional.associateId),
+      );
+      if (!pair) break;
 
+      const held = await db.$transaction(async (tx) => {
         const holdExpiresAt = new Date(now.getTime() + policy["hold.minutes"] * MINUTE_MS);
         const engagement = await tx.engagement.create({
           data: {
@@ -152,8 +154,7 @@ export async function holdSlot({
         });
         return { engagementId: engagement.id, reference: engagement.reference, deliveryId: delivery.id, holdExpiresAt };
       }, TRANSACTION_LIMITS);
-      if (held) return ok(held);
-      break;
+      return ok(held);
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
       if (isRetryableConflict(error)) break;
