@@ -1,9 +1,10 @@
+import { formatPounds } from "@/lib/domain/money";
+
 /** Display formatting: UK English, pounds, and times in Europe/London unless a zone is given. */
 const LONDON = "Europe/London";
 
-export function formatPence(pence: number): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(pence / 100);
-}
+/** Pence as pounds ("£1,234.50"): the domain's one formatter, so screens and emails agree. */
+export const formatPence = (pence: number): string => formatPounds(pence);
 
 export function formatDateTime(date: Date, timeZone = LONDON): string {
   return new Intl.DateTimeFormat("en-GB", {

@@ -1,8 +1,6 @@
 import { formatDateTime, formatPence } from "@/lib/format";
 import type { EmailContent } from "../enqueue-email";
-
-const escapeHtml = (value: string) =>
-  value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+import { escapeHtml } from "./html";
 
 function toHtml(paragraphs: string[]) {
   return `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">${paragraphs

@@ -1,7 +1,5 @@
 import type { EmailContent } from "../enqueue-email";
-
-const escapeHtml = (value: string) =>
-  value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+import { escapeHtml } from "./html";
 
 /** The sign-in email: plain words, one button, and what to do if it wasn't you. */
 export function renderMagicLinkEmail({ url, minutes }: { url: string; minutes: number }): EmailContent {
