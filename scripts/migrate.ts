@@ -7,7 +7,7 @@
  *   npm run db:migrate:check             exit 1 and print the SQL when schema.prisma and the migrations drift
  *   npm run db:reset                     drop everything, re-apply migrations, seed
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { resolveDatabase } from "../lib/db/database-url";
 import {
   createAndApplyMigration,
@@ -65,11 +65,11 @@ async function main() {
         const applied = await resetDatabase(url);
         console.log(`Reset the database and applied ${applied.length} migration(s).`);
         if (!rest.includes("--skip-seed")) {
-          const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
-            stdio: "inherit",
-            env: { ...process.env, DATABASE_URL: url },
+          // Async, so this process keeps draining the embedded PostgreSQL's output while the seed runs.
+          exitCode = await new Promise<number>((resolve) => {
+            const seed = spawn(process.execPath, ["--import", "tsx", "scripts/seed.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+            seed.on("exit", (code) => resolve(code ?? 1));
           });
-          exitCode = seeded.status ?? 1;
         }
         break;
       }

@@ -4,7 +4,7 @@
  *   tsx scripts/serve.ts dev|start [--port N] [--database NAME] [--fresh]
  * --fresh drops and re-creates the database first (used by the e2e server).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabase } from "../lib/db/database-url";
@@ -48,8 +48,11 @@ async function main() {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[next] No production build yet: running next build…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build failed.");
+    // Async: this process may own the embedded PostgreSQL and must keep draining its output.
+    const status = await new Promise<number | null>((resolve) => {
+      spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", resolve);
+    });
+    if (status !== 0) throw new Error("next build failed.");
   }
   const child = spawn(process.execPath, [nextBin, mode, "--port", port, "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
     cwd: root,

@@ -7,7 +7,7 @@
  * use instead (test databases are created beside its own database, never in it).
  * Ends with one line "N passed, N failed" summing every runner.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedCluster } from "../lib/db/embedded";
@@ -23,11 +23,20 @@ type Step = { name: string; seconds: number; ok: boolean };
 const steps: Step[] = [];
 const env = { ...process.env, TZ: "UTC", NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
+/**
+ * Runs one step. Asynchronously on purpose: this process owns the embedded PostgreSQL, whose output
+ * arrives through pipes; a blocked event loop (spawnSync) stops draining them and, once a pipe is full,
+ * PostgreSQL stalls mid-query.
+ */
+async function run(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
-  const step = { name, seconds: (Date.now() - started) / 1000, ok: result.status === 0 };
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.on("exit", (code) => resolve(code));
+    child.on("error", () => resolve(1));
+  });
+  const step = { name, seconds: (Date.now() - started) / 1000, ok: status === 0 };
   steps.push(step);
   return step.ok;
 }
@@ -45,15 +54,15 @@ async function main() {
   const cluster = process.env.DATABASE_URL ? null : await startEmbeddedCluster({ quiet: true });
   let ok = true;
   try {
-    ok = run("Type check", bin("tsc"), ["--noEmit"]) && ok;
-    ok = run("Lint", bin("eslint"), [".", "--max-warnings=0"]) && ok;
+    ok = (await run("Type check", bin("tsc"), ["--noEmit"])) && ok;
+    ok = (await run("Lint", bin("eslint"), [".", "--max-warnings=0"])) && ok;
     const vitestJson = path.join(resultsDir, "vitest.json");
-    ok = run("Unit and integration tests (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]) && ok;
+    ok = (await run("Unit and integration tests (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`])) && ok;
     const playwrightJson = path.join(resultsDir, "playwright.json");
     if (!skipE2e) {
-      const built = run("Production build (next build)", bin("next"), ["build"]);
+      const built = await run("Production build (next build)", bin("next"), ["build"]);
       ok = built && ok;
-      if (built) ok = run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) && ok;
+      if (built) ok = (await run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })) && ok;
     }
 
     const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
