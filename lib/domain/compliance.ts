@@ -104,7 +104,8 @@ export function isRecordValidOn(record: Pick<ComplianceRecord, "expiresOn">, on:
 function isSocialWorkRegistration(record: ComplianceRecord): boolean {
   if (typeof record.details !== "object" || record.details === null) return true;
   const body = (record.details as Record<string, unknown>).body;
-  return body === undefined || body === SOCIAL_WORK_REGISTRATION_BODY;
+  // "Social Work England", "social-work-england" and SOCIAL_WORK_ENGLAND all name the same body.
+  return body === undefined || (typeof body === "string" && body.trim().toUpperCase().replace(/[^A-Z]+/g, "_") === SOCIAL_WORK_REGISTRATION_BODY);
 }
 
 function pickLatest(records: readonly ComplianceRecord[], by: (r: ComplianceRecord) => IsoDate | null): ComplianceRecord | undefined {
