@@ -182,7 +182,11 @@ async function slotTaken({
   now: Date;
 }): Promise<SlotTakenResult> {
   const policy = await getPolicy(db, now);
-  const { search } = await searchSlots(db, { service, range: { start: start - 3 * DAY_MS, end: start + 4 * DAY_MS }, now: now.getTime(), policy });
+  // The day either side first (cheap, and usually enough); the whole week only if that is empty.
+  let { search } = await searchSlots(db, { service, range: { start: start - DAY_MS, end: start + 2 * DAY_MS }, now: now.getTime(), policy });
+  if (search.slots.length === 0) {
+    ({ search } = await searchSlots(db, { service, range: { start: start - 3 * DAY_MS, end: start + 4 * DAY_MS }, now: now.getTime(), policy }));
+  }
   const nearest = [...search.slots]
     .sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start))
     .slice(0, 5)

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { DbTx } from "@/lib/db/create-client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { AssociateRole } from "@/lib/server/scheduling/types";
 import { expandAvailability } from "@/lib/domain/availability";
 import { assessCompliance, type ComplianceRecord } from "@/lib/domain/compliance";
@@ -40,7 +41,20 @@ export type SchedulingAssociate = {
  */
 export async function loadSchedulingCandidates(
   db: DbTx,
-  { service, range, policy, excludeAssignmentIds = [] }: { service: SchedulingService; range: Interval; policy: Policy; excludeAssignmentIds?: string[] },
+  {
+    service,
+    range,
+    policy,
+    excludeAssignmentIds = [],
+    session,
+  }: {
+    service: SchedulingService;
+    range: Interval;
+    policy: Policy;
+    excludeAssignmentIds?: string[];
+    /** For a single start time: skip, in SQL, everyone already booked or off during this session (± buffer). */
+    session?: Interval;
+  },
 ): Promise<SchedulingAssociate[]> {
   const buffer = policy["scheduling.bufferMinutes"];
   const widened = { start: range.start - DAY_MS - buffer * 60_000, end: range.end + DAY_MS + buffer * 60_000 };
@@ -63,6 +77,7 @@ export async function loadSchedulingCandidates(
      WHERE a."active"
        AND EXISTS (SELECT 1 FROM "Qualification" q WHERE q."associateId" = a."id" AND q."serviceId" = ${service.id} AND q."status" = 'APPROVED')
        AND EXISTS (SELECT 1 FROM "Consent" k WHERE k."associateId" = a."id" AND k."purpose" = 'MATCHING' AND k."withdrawnAt" IS NULL)
+       ${session ? sessionFilter(session, buffer, excludeAssignmentIds) : Prisma.empty}
      ORDER BY a."id"`;
   if (rows.length === 0) return [];
   // Busy time as one string of epoch-millisecond pairs per associate: ~1 µs a row in PostgreSQL
@@ -108,6 +123,16 @@ export async function loadSchedulingCandidates(
       entries,
     };
   });
+}
+
+/** The same test expandAvailability applies (blocked range widened by the new buffer), done in SQL first. */
+function sessionFilter(session: Interval, bufferMinutes: number, excludeAssignmentIds: string[]) {
+  const from = new Date(session.start - bufferMinutes * 60_000);
+  const until = new Date(session.end + bufferMinutes * 60_000);
+  return Prisma.sql`
+       AND NOT EXISTS (SELECT 1 FROM "Assignment" s WHERE s."associateId" = a."id" AND s."status" IN ('HELD', 'OFFERED', 'ACCEPTED')
+                         AND s."blockedFrom" < ${until} AND s."blockedUntil" > ${from} AND NOT (s."id" = ANY(${excludeAssignmentIds}::text[])))
+       AND NOT EXISTS (SELECT 1 FROM "TimeOff" t WHERE t."associateId" = a."id" AND t."startsAt" < ${new Date(session.end)} AND t."endsAt" > ${new Date(session.start)})`;
 }
 
 function parseBusy(text: string) {

@@ -27,27 +27,18 @@ export async function loadPairingCandidates(
   const month = { start: at.startOf("month").toMillis(), end: at.endOf("month").toMillis() };
   const from = Math.min(quarter.start, week.start);
   const until = Math.max(quarter.end, week.end);
-  const accepted = await db.assignment.findMany({
-    where: {
-      associateId: { in: associates.map((a) => a.associateId) },
-      status: "ACCEPTED",
-      delivery: { startsAt: { gte: new Date(from), lte: new Date(until) }, status: { not: "CANCELLED" } },
-    },
-    select: { associateId: true, feePence: true, delivery: { select: { startsAt: true, endsAt: true } } },
-  });
-  const totals = new Map<string, { quarter: number; week: number; month: number; weekMinutes: number }>();
-  const within = (t: number, range: { start: number; end: number }) => t >= range.start && t <= range.end;
-  for (const row of accepted) {
-    const total = totals.get(row.associateId) ?? { quarter: 0, week: 0, month: 0, weekMinutes: 0 };
-    const t = row.delivery.startsAt.getTime();
-    if (within(t, quarter)) total.quarter += row.feePence;
-    if (within(t, month)) total.month += row.feePence;
-    if (within(t, week)) {
-      total.week += row.feePence;
-      total.weekMinutes += Math.round((row.delivery.endsAt.getTime() - t) / 60_000);
-    }
-    totals.set(row.associateId, total);
-  }
+  // Totals per associate computed in SQL: one row each, instead of every accepted assignment.
+  const rows = await db.$queryRaw<{ associateId: string; quarter: number; week: number; month: number; weekMinutes: number }[]>`
+    SELECT s."associateId",
+           coalesce(sum(s."feePence") FILTER (WHERE d."startsAt" BETWEEN ${new Date(quarter.start)} AND ${new Date(quarter.end)}), 0)::int AS "quarter",
+           coalesce(sum(s."feePence") FILTER (WHERE d."startsAt" BETWEEN ${new Date(week.start)} AND ${new Date(week.end)}), 0)::int AS "week",
+           coalesce(sum(s."feePence") FILTER (WHERE d."startsAt" BETWEEN ${new Date(month.start)} AND ${new Date(month.end)}), 0)::int AS "month",
+           coalesce(sum(date_part('epoch', d."endsAt" - d."startsAt") / 60) FILTER (WHERE d."startsAt" BETWEEN ${new Date(week.start)} AND ${new Date(week.end)}), 0)::int AS "weekMinutes"
+      FROM "Assignment" s JOIN "Delivery" d ON d."id" = s."deliveryId"
+     WHERE s."associateId" = ANY(${associates.map((a) => a.associateId)}::text[]) AND s."status" = 'ACCEPTED' AND d."status" <> 'CANCELLED'
+       AND d."startsAt" BETWEEN ${new Date(Math.min(from, month.start))} AND ${new Date(Math.max(until, month.end))}
+     GROUP BY s."associateId"`;
+  const totals = new Map(rows.map((row) => [row.associateId, row]));
   return associates.map((associate) => {
     const total = totals.get(associate.associateId) ?? { quarter: 0, week: 0, month: 0, weekMinutes: 0 };
     return {

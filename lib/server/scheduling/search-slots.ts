@@ -25,6 +25,7 @@ export async function searchSlots(
     range: { start: range.start, end: range.end + durationMs },
     policy,
     excludeAssignmentIds,
+    ...(exactStart ? { session: { start: range.start, end: range.start + durationMs } } : {}),
   });
   const search = findBookableSlots({
     service,
