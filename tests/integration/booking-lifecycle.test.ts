@@ -73,6 +73,32 @@ describe("booking life cycle on real PostgreSQL", () => {
     expect((await db.assignment.findUniqueOrThrow({ where: { id: offers[0]!.id } })).status).toBe("OFFERED");
   });
 
+  it("another organisation cannot send someone else's held booking, and an associate cannot withdraw from a session that isn't theirs (not found)", async () => {
+    const scenario = await createScenario(db, { associates: [{ expertise: "LIVED" }, { expertise: "PROFESSIONAL" }, { expertise: "LIVED" }] });
+    const other = await createScenario(db, { associates: [] });
+    const held = await holdSlot({ db, context: scenario.context, input: { serviceSlug: scenario.service.slug, startsAt: START, mode: "ONLINE" }, now: NOW });
+    if (!held.ok) throw new Error(held.message);
+    const foreign = await requestBooking({
+      db,
+      context: other.context,
+      input: { unverifiedEngagementId: held.data.engagementId, purchaseOrderNumber: "PO-X", attendeeCount: "3" },
+      now: NOW,
+    });
+    expect(foreign).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.engagement.findUniqueOrThrow({ where: { id: held.data.engagementId } })).status).toBe("PENDING_PAYMENT");
+
+    await requestBooking({ db, context: scenario.context, input: { unverifiedEngagementId: held.data.engagementId, purchaseOrderNumber: "PO-1", attendeeCount: "3" }, now: NOW });
+    const offers = await db.assignment.findMany({ where: { deliveryId: held.data.deliveryId } });
+    for (const offer of offers) {
+      const owner = scenario.associates.find((a) => a.id === offer.associateId)!;
+      await respondToOffer({ db, actor: owner.actor, input: { unverifiedAssignmentId: offer.id, response: "ACCEPT" }, now: NOW });
+    }
+    const outsider = scenario.associates.find((a) => !offers.some((o) => o.associateId === a.id))!;
+    const withdrawn = await withdrawFromDelivery({ db, actor: outsider.actor, input: { unverifiedAssignmentId: offers[0]!.id }, now: NOW });
+    expect(withdrawn).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: held.data.deliveryId } })).status).toBe("CONFIRMED");
+  });
+
   it("a decline offers the next free candidate for that role; with nobody left the director is alerted", async () => {
     const scenario = await createScenario(db, { associates: [{ expertise: "LIVED" }, { expertise: "PROFESSIONAL" }, { expertise: "LIVED" }] });
     const { held, offers } = await bookAndOffer(scenario);

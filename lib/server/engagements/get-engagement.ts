@@ -2,6 +2,7 @@ import "server-only";
 import type { OrganisationContext } from "@/lib/auth/guards";
 import { scopeEngagements } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
+import { clientDeliverySelect } from "./client-delivery-select";
 
 /** One engagement as its client sees it, or null when it is not theirs (the page answers "not found"). */
 export async function getEngagementForClient({ context, unverifiedReference }: { context: OrganisationContext; unverifiedReference: string }) {
@@ -16,18 +17,7 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       service: { select: { name: true, slug: true } },
       deliveries: {
         orderBy: { startsAt: "asc" },
-        select: {
-          id: true,
-          startsAt: true,
-          endsAt: true,
-          mode: true,
-          location: true,
-          status: true,
-          assignments: {
-            where: { status: "ACCEPTED" },
-            select: { role: true, associate: { select: { user: { select: { name: true } } } } },
-          },
-        },
+        select: clientDeliverySelect,
       },
       _count: { select: { attendees: true } },
     },

@@ -2,6 +2,7 @@ import "server-only";
 import type { OrganisationContext } from "@/lib/auth/guards";
 import { scopeDeliveries, scopeEngagements, scopeInvoices } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
+import { clientDeliverySelect } from "@/lib/server/engagements/client-delivery-select";
 
 /** A client organisation's upcoming deliveries, invoices to pay and recent engagements. */
 export async function getClientHome({ context, now = new Date() }: { context: OrganisationContext; now?: Date }) {
@@ -11,19 +12,7 @@ export async function getClientHome({ context, now = new Date() }: { context: Or
       where: { ...scopeDeliveries(actor, organisation.id), startsAt: { gte: now }, status: { not: "CANCELLED" } },
       orderBy: { startsAt: "asc" },
       take: 10,
-      select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        mode: true,
-        location: true,
-        status: true,
-        engagement: { select: { reference: true, service: { select: { name: true } } } },
-        assignments: {
-          where: { status: "ACCEPTED" },
-          select: { role: true, associate: { select: { user: { select: { name: true } } } } },
-        },
-      },
+      select: { ...clientDeliverySelect, engagement: { select: { reference: true, service: { select: { name: true } } } } },
     }),
     db.invoice.findMany({
       where: { ...scopeInvoices(actor, organisation.id), status: "ISSUED" },
