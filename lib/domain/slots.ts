@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/domain/errors";
+import { radixSortWholeNumbers } from "@/lib/domain/radix-sort";
 import { canStaffTeam } from "@/lib/domain/roles";
 import type { Expertise, TeamRequirements } from "@/lib/domain/roles";
 import { DAY_MS, MINUTE_MS, assertInstant, normaliseIntervals } from "@/lib/domain/time/interval";
@@ -76,7 +77,7 @@ function assertWholeNumber(value: number, label: string, minimum: number): void 
  * edges and one sweep counting per category gives the maximal feasible windows of start times; starts are
  * then the instants in those windows that fall on the step in `timezone`.
  *
- * Cost: O(E log E) for E interval edges (one typed-array sort), plus O(windows + slots); never a loop
+ * Cost: O(E) for E interval edges (one radix sort), plus O(windows + slots); never a loop
  * over pairs or over associates per slot. Each associate's free time is merged first, so overlapping
  * intervals never count one person twice; an associate listed twice is an error (INVALID_INPUT).
  */
@@ -139,8 +140,8 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
     if (canStaffTeam({ livedOnly: 0, professionalOnly: 0, both: 0 }, requirements)) {
       windows.push({ start: low, end: high });
     } else {
-      // Each edge packed into one double: time × 8 + (category × 2 + isStart). Times are integers of at most
-      // 2^49 (assertInstant), so this is exact, and a plain numeric sort orders edges by time.
+      // Each edge packed into one double: (time − low) × 8 + (category × 2 + isStart). Times are integers of at
+      // most 2^49 (assertInstant), so this is exact, and a radix sort (linear) orders edges by time.
       const edges = new Float64Array(edgeCount);
       let count = 0;
       for (const person of people) {
@@ -149,22 +150,23 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
           const start = Math.max(person.starts[i]!, low);
           const end = Math.min(person.ends[i]!, high);
           if (start >= end) continue;
-          edges[count++] = start * 8 + code + 1;
-          edges[count++] = end * 8 + code;
+          edges[count++] = (start - low) * 8 + code + 1;
+          edges[count++] = (end - low) * 8 + code;
         }
       }
-      const sorted = edges.subarray(0, count).sort();
+      const sorted = radixSortWholeNumbers(edges.subarray(0, count));
 
       const { livedRequired, professionalRequired } = requirements;
       const available = new Int32Array(3);
       let openedAt: number | null = null;
       for (let i = 0; i < sorted.length; i += 1) {
         const packed = sorted[i]!;
-        const time = Math.floor(packed / 8);
-        const code = packed - time * 8;
+        const offset = Math.floor(packed / 8);
+        const code = packed - offset * 8;
+        const time = low + offset;
         available[code >> 1]! += code & 1 ? 1 : -1;
         const next = sorted[i + 1];
-        if (next !== undefined && Math.floor(next / 8) === time) continue;
+        if (next !== undefined && Math.floor(next / 8) === offset) continue;
         // `canStaffTeam`, inlined: this runs once per distinct edge time.
         const livedOnly = available[CATEGORY_LIVED]!;
         const professionalOnly = available[CATEGORY_PROFESSIONAL]!;

@@ -215,4 +215,35 @@ describe("concurrency", () => {
     expect(active).toBe(2);
     expect(await db.engagement.count({ where: { organisationId: scenario.organisation.id } })).toBe(1);
   });
+
+  it("five separate processes' worth of clients (20 attempts each) race for one slot: the database lets exactly one win", async () => {
+    const scenario = await createScenario(db, { associates: [{ expertise: "LIVED" }, { expertise: "PROFESSIONAL" }] });
+    const input = { serviceSlug: scenario.service.slug, startsAt: "2026-12-03T13:00:00Z", mode: "ONLINE" };
+    // Each client groups its own requests; the groups then race each other in PostgreSQL.
+    const clients = Array.from({ length: 5 }, () => createPrismaClient(process.env.DATABASE_URL, { max: 3 }));
+    try {
+      const results = await Promise.all(clients.flatMap((client) => Array.from({ length: 20 }, () => holdSlot({ db: client, context: scenario.context, input, now: NOW }))));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.code === "SLOT_TAKEN")).toHaveLength(99);
+      const active = await db.assignment.count({ where: { associateId: { in: scenario.associates.map((a) => a.id) }, status: { in: ["HELD", "OFFERED", "ACCEPTED"] } } });
+      expect(active).toBe(2);
+    } finally {
+      await Promise.all(clients.map((client) => client.$disconnect()));
+    }
+  });
+
+  it("requests handled together never give one person two overlapping sessions, and do give them sessions that don't overlap", async () => {
+    const scenario = await createScenario(db, { associates: [{ expertise: "LIVED" }, { expertise: "PROFESSIONAL" }] });
+    const hold = (startsAt: string) => holdSlot({ db, context: scenario.context, input: { serviceSlug: scenario.service.slug, startsAt, mode: "ONLINE" }, now: NOW });
+    // 10:00 and 11:00 overlap (one pair only); 10:00 on the 8th and on the 9th do not.
+    const results = await Promise.all([hold("2026-12-07T10:00:00Z"), hold("2026-12-07T11:00:00Z"), hold("2026-12-08T10:00:00Z"), hold("2026-12-09T10:00:00Z")]);
+    expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(["ok", "SLOT_TAKEN", "ok", "ok"]);
+    const held = await db.assignment.findMany({ where: { associateId: { in: scenario.associates.map((a) => a.id) }, status: "HELD" } });
+    expect(held).toHaveLength(6);
+    for (const a of held) {
+      for (const b of held) {
+        if (a !== b && a.associateId === b.associateId) expect(a.blockedFrom < b.blockedUntil && b.blockedFrom < a.blockedUntil).toBe(false);
+      }
+    }
+  });
 });
