@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDuration, formatPence } from "@/lib/format";
@@ -22,6 +24,9 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader title={service.name} description={service.summary}>
         {service.bookableOnline ? <Badge tone="good">Book online</Badge> : <Badge>On request</Badge>}
+        <Button asChild>
+          <Link href={`/services/${service.slug}/book`}>{service.bookableOnline ? "Choose a date" : "Ask for this service"}</Link>
+        </Button>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -12,6 +12,9 @@ import type { SchedulingAssociate } from "@/lib/server/scheduling/load-candidate
 import { loadPaidWork, pairingCandidatesAt, pairingSpan } from "@/lib/server/scheduling/pairing-facts";
 import { searchSlots } from "@/lib/server/scheduling/search-slots";
 import { getPolicy, type Policy } from "@/lib/server/settings/get-policy";
+import { DEFAULT_CANCELLATION_TERMS } from "@/lib/cancellation-terms";
+
+export { DEFAULT_CANCELLATION_TERMS };
 
 export const holdSlotInput = z.object({
   serviceSlug: z.string().trim().min(1, "Choose a service.").max(100),
@@ -342,10 +345,3 @@ async function slotTaken({
     nearest,
   };
 }
-
-/** Shown before booking and stored on the engagement: the charge is computed from these, never typed. */
-export const DEFAULT_CANCELLATION_TERMS = [
-  { noticeDaysAtLeast: 28, chargeBasisPoints: 0, associatePassThroughBasisPoints: 0 },
-  { noticeDaysAtLeast: 14, chargeBasisPoints: 5000, associatePassThroughBasisPoints: 5000 },
-  { noticeDaysAtLeast: 0, chargeBasisPoints: 10000, associatePassThroughBasisPoints: 10000 },
-];

@@ -14,6 +14,8 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       status: true,
       purchaseOrderNumber: true,
       createdAt: true,
+      needs: true,
+      preferredDates: true,
       service: { select: { name: true, slug: true } },
       deliveries: {
         orderBy: { startsAt: "asc" },

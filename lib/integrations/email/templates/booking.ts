@@ -35,3 +35,11 @@ export function renderConfirmedEmail(o: { serviceName: string; startsAt: Date; r
     `It will be delivered by ${o.facilitators.join(" and ")}.`,
   ]);
 }
+
+/** To the director: a client has asked for a service that is quoted rather than booked online. */
+export function renderServiceRequestEmail(o: { serviceName: string; organisationName: string; reference: string; sessionsRequested: number }) {
+  return email(`New request: ${o.serviceName} for ${o.organisationName} (${o.reference})`, [
+    `${o.organisationName} has asked for ${o.serviceName} (${o.sessionsRequested} session${o.sessionsRequested === 1 ? "" : "s"}).`,
+    "Their description and preferred dates are in Golden Thread. They're waiting to hear from you with a quote.",
+  ]);
+}

@@ -10,8 +10,15 @@ import { getEngagementForClient } from "@/lib/server/engagements/get-engagement"
 
 export const metadata: Metadata = { title: "Booking" };
 
-export default async function EngagementPage({ params }: { params: Promise<{ slug: string; reference: string }> }) {
+export default async function EngagementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; reference: string }>;
+  searchParams: Promise<{ sent?: string; requested?: string }>;
+}) {
   const { slug, reference } = await params;
+  const { sent, requested } = await searchParams;
   const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
   const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
   if (!engagement) notFound();
@@ -20,6 +27,23 @@ export default async function EngagementPage({ params }: { params: Promise<{ slu
       <PageHeader title={engagement.service.name} description={`Reference ${engagement.reference}${engagement.purchaseOrderNumber ? ` · PO ${engagement.purchaseOrderNumber}` : ""}`}>
         <Badge>{engagementStatusLabel[engagement.status]}</Badge>
       </PageHeader>
+      {sent && engagement.status === "AWAITING_FACILITATORS" ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>Thank you — your booking has been sent.</strong> We&apos;re asking your two facilitators to confirm. It shows as &ldquo;awaiting facilitators&rdquo; until both have said yes, and we&apos;ll email you when it&apos;s confirmed.
+        </p>
+      ) : null}
+      {requested && engagement.status === "REQUESTED" ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>Thank you — we&apos;ve got your request.</strong> We&apos;ll come back to you with a quote. Nothing is booked or charged until you accept it.
+        </p>
+      ) : null}
+      {engagement.needs ? (
+        <Card className="mb-6">
+          <CardTitle>What you asked for</CardTitle>
+          <p className="mt-2 whitespace-pre-line">{engagement.needs}</p>
+          {engagement.preferredDates ? <p className="mt-2 text-sm text-stone-700">Preferred dates: {engagement.preferredDates}</p> : null}
+        </Card>
+      ) : null}
       <Card>
         <CardTitle>Sessions</CardTitle>
         {engagement.deliveries.length === 0 ? (

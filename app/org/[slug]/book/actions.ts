@@ -1,0 +1,85 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireMembership } from "@/lib/auth/guards";
+import { db } from "@/lib/db/client";
+import { holdSlot } from "@/lib/server/booking/hold-slot";
+import { requestBooking } from "@/lib/server/booking/request-booking";
+import { requestService } from "@/lib/server/requests/request-service";
+import type { Result } from "@/lib/result";
+
+
+export type HoldState = (Exclude<Result<null>, { ok: true }> & { nearest?: { start: string; end: string }[] }) | null;
+
+/** Holds the chosen time for this organisation, then sends the booker to finish the booking. */
+export async function holdSlotAction(unverifiedOrgSlug: string, _previous: HoldState, formData: FormData): Promise<HoldState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await holdSlot({
+    db,
+    context,
+    input: {
+      serviceSlug: formData.get("service"),
+      startsAt: formData.get("startsAt") || undefined,
+      mode: formData.get("mode") ?? undefined,
+      location: formData.get("location") || undefined,
+    },
+  });
+  if (!result.ok) {
+    return "nearest" in result
+      ? { ...result, nearest: result.nearest.map((slot) => ({ start: slot.start.toISOString(), end: slot.end.toISOString() })) }
+      : result;
+  }
+  redirect(`/org/${context.organisation.slug}/bookings/${result.data.reference}`);
+}
+
+/** A failed submission, with what was typed so the form can show it again (React resets forms after an action). */
+export type FormState = (Exclude<Result<null>, { ok: true }> & { values?: Record<string, string> }) | null;
+
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, 5000);
+  return values;
+}
+
+/** Sends a held booking (pay by invoice): offers go to the pair; confirmed only when both accept. */
+export async function requestBookingAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  if (formData.get("acceptTerms") !== "yes") {
+    return {
+      ok: false,
+      code: "INVALID_INPUT",
+      message: "Please read and accept the cancellation terms.",
+      fieldErrors: { acceptTerms: ["Tick the box to accept the cancellation terms."] },
+      values: typedValues(formData),
+    };
+  }
+  const result = await requestBooking({
+    db,
+    context,
+    input: {
+      unverifiedEngagementId: formData.get("engagementId"),
+      purchaseOrderNumber: formData.get("purchaseOrderNumber") ?? undefined,
+      attendeeCount: formData.get("attendeeCount") || undefined,
+      paymentMethod: formData.get("paymentMethod") ?? undefined,
+    },
+  });
+  if (!result.ok) return { ...result, values: typedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?sent=1`);
+}
+
+/** Asks for a service that is quoted rather than booked online. */
+export async function requestServiceAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await requestService({
+    db,
+    context,
+    input: {
+      unverifiedServiceSlug: formData.get("service"),
+      needs: formData.get("needs") ?? undefined,
+      preferredDates: formData.get("preferredDates") ?? undefined,
+      sessionsRequested: formData.get("sessionsRequested") || undefined,
+    },
+  });
+  if (!result.ok) return { ...result, values: typedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?requested=1`);
+}

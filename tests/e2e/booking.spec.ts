@@ -1,0 +1,90 @@
+import { expect, test } from "./support/fixtures";
+import { withDb } from "./support/database";
+
+test.describe("booking training online", () => {
+  test("a council booker books training by invoice with a PO number; it shows as awaiting facilitators until both accept", async ({ page, loginAs, expectAccessible }) => {
+    await loginAs("council-booker");
+    await page.goto("/services/training");
+    await page.getByRole("link", { name: "Choose a date" }).click();
+    await expect(page).toHaveURL(/\/org\/northshire-council\/book\/training$/);
+    await expect(page.getByRole("heading", { name: /Book / })).toBeVisible();
+    await expectAccessible(page);
+
+    // The first day and its first time are chosen already; choose online explicitly.
+    await page.getByRole("radio", { name: "Online (video call)" }).check();
+    const chosenStart = await page.locator('input[name="startsAt"]:checked').getAttribute("value");
+    await page.getByRole("button", { name: "Hold this time" }).click();
+    await expect(page.getByRole("heading", { name: "Finish your booking" })).toBeVisible();
+    await expect(page.getByText(/holding this time for you/)).toBeVisible();
+    await expectAccessible(page);
+    const reference = page.url().split("/").at(-1)!;
+
+    // Northshire needs a PO number: without one nothing is sent.
+    await page.getByLabel("How many people will attend?").fill("12");
+    await page.getByLabel(/I have read the cancellation terms/).check();
+    await page.getByRole("button", { name: "Send booking" }).click();
+    await expect(page.getByText("Enter your PO number.")).toBeVisible();
+    expect(await engagementStatus(reference)).toMatchObject({ status: "PENDING_PAYMENT", purchaseOrderNumber: null });
+
+    // What was typed is still there after the refusal.
+    await expect(page.getByLabel("How many people will attend?")).toHaveValue("12");
+    await expect(page.getByLabel(/I have read the cancellation terms/)).toBeChecked();
+    await page.getByLabel("Purchase-order (PO) number").fill("NSC-PO-7781");
+    await page.getByRole("button", { name: "Send booking" }).click();
+    await expect(page.getByText("Thank you — your booking has been sent.")).toBeVisible();
+    await expect(page.getByText("Awaiting facilitators").first()).toBeVisible();
+    await expectAccessible(page);
+
+    const saved = await engagementStatus(reference);
+    expect(saved).toMatchObject({ status: "AWAITING_FACILITATORS", purchaseOrderNumber: "NSC-PO-7781", attendeeCount: 12, startsAt: new Date(chosenStart!) });
+    // Written offers to a distinct lived-experience + professional pair, not yet confirmed.
+    expect(saved.offers.sort()).toEqual(["LIVED:OFFERED", "PROFESSIONAL:OFFERED"]);
+    expect(saved.distinctPeople).toBe(2);
+  });
+
+  test("a charity asks for consultancy: a short description is refused with a clear message, then the request reaches the director", async ({ page, loginAs, expectAccessible }) => {
+    await loginAs("charity-admin");
+    await page.goto("/services/consultancy");
+    await page.getByRole("link", { name: "Ask for this service" }).click();
+    await expect(page).toHaveURL(/\/org\/bright-futures-fostering\/request\/consultancy$/);
+    await expectAccessible(page);
+    await page.getByLabel("What do you need?").fill("Help please");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByText(/Tell us a little more about what you need/)).toBeVisible();
+
+    await page.getByLabel("What do you need?").fill("We want to review how our foster carers are supported after a placement ends.");
+    await page.getByLabel("Preferred dates (optional)").fill("Any Tuesday in January");
+    await page.getByLabel("How many sessions?").fill("3");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByText("Thank you — we've got your request.")).toBeVisible();
+    const reference = page.url().split("/").at(-1)!.split("?")[0]!;
+    const saved = await withDb(async (client) => {
+      const { rows } = await client.query<{ status: string; sessionsRequested: number; preferredDates: string }>(
+        `SELECT status, "sessionsRequested", "preferredDates" FROM "Engagement" WHERE reference = $1`,
+        [reference],
+      );
+      const mail = await client.query(`SELECT 1 FROM "OutboxMessage" WHERE subject LIKE $1`, [`%(${reference})%`]);
+      return { ...rows[0], emails: mail.rowCount };
+    });
+    expect(saved).toEqual({ status: "REQUESTED", sessionsRequested: 3, preferredDates: "Any Tuesday in January", emails: 1 });
+  });
+});
+
+async function engagementStatus(reference: string) {
+  return withDb(async (client) => {
+    const { rows } = await client.query<{ status: string; purchaseOrderNumber: string | null; attendeeCount: number | null; startsAt: Date; id: string }>(
+      `SELECT e.status, e."purchaseOrderNumber", e."attendeeCount", d."startsAt", d.id FROM "Engagement" e JOIN "Delivery" d ON d."engagementId" = e.id WHERE e.reference = $1`,
+      [reference],
+    );
+    const row = rows[0]!;
+    const assignments = await client.query<{ role: string; status: string; associateId: string }>(`SELECT role, status, "associateId" FROM "Assignment" WHERE "deliveryId" = $1`, [row.id]);
+    return {
+      status: row.status,
+      purchaseOrderNumber: row.purchaseOrderNumber,
+      attendeeCount: row.attendeeCount,
+      startsAt: row.startsAt,
+      offers: assignments.rows.map((a) => `${a.role}:${a.status}`),
+      distinctPeople: new Set(assignments.rows.map((a) => a.associateId)).size,
+    };
+  });
+}
