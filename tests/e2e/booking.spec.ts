@@ -40,6 +40,21 @@ test.describe("booking training online", () => {
     // Written offers to a distinct lived-experience + professional pair, not yet confirmed.
     expect(saved.offers.sort()).toEqual(["LIVED:OFFERED", "PROFESSIONAL:OFFERED"]);
     expect(saved.distinctPeople).toBe(2);
+
+    // Cancelling shows the charge worked out from the terms before anything happens.
+    await page.getByRole("link", { name: "Cancel this session" }).click();
+    await expect(page.getByRole("heading", { name: "Cancel this session?" })).toBeVisible();
+    await expectAccessible(page);
+    const price = await withDb(async (client) => (await client.query<{ p: number }>(`SELECT "unitPricePenceSnapshot" AS p FROM "Engagement" WHERE reference = $1`, [reference])).rows[0]!.p);
+    const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(price / 100);
+    // Booked fewer than 14 days ahead, so the terms say the full price.
+    await expect(page.getByText(`Cancelling now will cost ${pounds} plus VAT`)).toBeVisible();
+    await page.getByRole("button", { name: `Cancel and accept the ${pounds} charge` }).click();
+    await expect(page.getByText("The session has been cancelled.")).toBeVisible();
+    const cancelled = await withDb(async (client) =>
+      (await client.query(`SELECT d.status, d."cancellationChargePence" AS charge, e.status AS engagement FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1`, [reference])).rows[0],
+    );
+    expect(cancelled).toEqual({ status: "CANCELLED", charge: price, engagement: "CANCELLED" });
   });
 
   test("a charity asks for consultancy: a short description is refused with a clear message, then the request reaches the director", async ({ page, loginAs, expectAccessible }) => {

@@ -9,6 +9,7 @@ export const clientDeliverySelect = {
   mode: true,
   location: true,
   status: true,
+  cancellationChargePence: true,
   assignments: {
     where: { status: "ACCEPTED" },
     select: { role: true, associate: { select: { user: { select: { name: true } } } } },

@@ -30,6 +30,8 @@ export const test = base.extend<{
   },
   expectAccessible: async ({}, use) => {
     await use(async (page) => {
+      // Next streams metadata after a client-side navigation; scan once the title has arrived.
+      await expect(page).toHaveTitle(/\S/);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

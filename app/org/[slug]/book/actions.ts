@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
 import { requestService } from "@/lib/server/requests/request-service";
@@ -82,4 +83,16 @@ export async function requestServiceAction(unverifiedOrgSlug: string, _previous:
   });
   if (!result.ok) return { ...result, values: typedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?requested=1`);
+}
+
+/** Cancels one session at the charge the client was shown (asks again if it has changed). */
+export async function cancelDeliveryAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await cancelDelivery({
+    db,
+    context,
+    input: { unverifiedDeliveryId: formData.get("deliveryId"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") },
+  });
+  if (!result.ok) return { ...result, values: typedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
 }

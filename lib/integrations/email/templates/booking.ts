@@ -43,3 +43,14 @@ export function renderServiceRequestEmail(o: { serviceName: string; organisation
     "Their description and preferred dates are in Golden Thread. They're waiting to hear from you with a quote.",
   ]);
 }
+
+/** A session was cancelled. The client's copy states the charge worked out from their terms. */
+export function renderCancelledEmail(o: { name: string | null; serviceName: string; startsAt: Date; reference: string; chargePence: number | null }) {
+  return email(`Cancelled: ${o.serviceName} on ${formatDateTime(o.startsAt)}`, [
+    `Hello ${o.name ?? "there"},`,
+    `The ${o.serviceName} session on ${formatDateTime(o.startsAt)} (${o.reference}) has been cancelled.`,
+    ...(o.chargePence === null
+      ? ["You don't need to do anything. Any payment due to you under the cancellation terms will appear in your statement."]
+      : [o.chargePence === 0 ? "There is no charge for this cancellation." : `Under the cancellation terms agreed at booking, the charge is ${formatPence(o.chargePence)} plus VAT. It will appear on your invoice.`]),
+  ]);
+}

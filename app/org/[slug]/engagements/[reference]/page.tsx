@@ -4,7 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/guards";
-import { formatTimeRange } from "@/lib/format";
+import Link from "next/link";
+import { formatPence, formatTimeRange } from "@/lib/format";
 import { deliveryModeLabel, deliveryStatusLabel, engagementStatusLabel } from "@/lib/labels";
 import { getEngagementForClient } from "@/lib/server/engagements/get-engagement";
 
@@ -15,10 +16,11 @@ export default async function EngagementPage({
   searchParams,
 }: {
   params: Promise<{ slug: string; reference: string }>;
-  searchParams: Promise<{ sent?: string; requested?: string }>;
+  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string }>;
 }) {
   const { slug, reference } = await params;
-  const { sent, requested } = await searchParams;
+  const { sent, requested, cancelled } = await searchParams;
+  const now = new Date();
   const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
   const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
   if (!engagement) notFound();
@@ -30,6 +32,11 @@ export default async function EngagementPage({
       {sent && engagement.status === "AWAITING_FACILITATORS" ? (
         <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
           <strong>Thank you — your booking has been sent.</strong> We&apos;re asking your two facilitators to confirm. It shows as &ldquo;awaiting facilitators&rdquo; until both have said yes, and we&apos;ll email you when it&apos;s confirmed.
+        </p>
+      ) : null}
+      {cancelled ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>The session has been cancelled.</strong> We&apos;ve emailed you a confirmation and let the facilitators know.
         </p>
       ) : null}
       {requested && engagement.status === "REQUESTED" ? (
@@ -62,9 +69,19 @@ export default async function EngagementPage({
                     <p className="text-sm">With {delivery.assignments.map((a) => a.associate.user.name).join(" and ")}</p>
                   ) : null}
                 </div>
-                <Badge tone={delivery.status === "CONFIRMED" ? "good" : delivery.status === "CANCELLED" ? "neutral" : "warning"}>
-                  {deliveryStatusLabel[delivery.status]}
-                </Badge>
+                <div className="flex flex-wrap items-center gap-3">
+                  <Badge tone={delivery.status === "CONFIRMED" ? "good" : delivery.status === "CANCELLED" ? "neutral" : "warning"}>
+                    {deliveryStatusLabel[delivery.status]}
+                  </Badge>
+                  {delivery.status === "CANCELLED" && delivery.cancellationChargePence !== null ? (
+                    <span className="text-sm text-stone-700">Charge: {formatPence(delivery.cancellationChargePence)} + VAT</span>
+                  ) : null}
+                  {delivery.status !== "CANCELLED" && delivery.status !== "DELIVERED" && delivery.startsAt > now ? (
+                    <Link className="text-sm font-semibold text-red-800 underline" href={`/org/${slug}/engagements/${reference}/cancel/${delivery.id}`}>
+                      Cancel this session
+                    </Link>
+                  ) : null}
+                </div>
               </li>
             ))}
           </ul>

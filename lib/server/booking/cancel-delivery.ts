@@ -1,0 +1,118 @@
+import { z } from "zod";
+import type { OrganisationContext } from "@/lib/auth/membership";
+import { scopeDeliveries } from "@/lib/auth/scope";
+import type { Db, DbTx } from "@/lib/db/create-client";
+import { assertTransition, type CancellationCharge, type CancellationTerm, computeCancellationCharge } from "@/lib/domain/booking";
+import { formatPounds } from "@/lib/domain/money";
+import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
+import { renderCancelledEmail } from "@/lib/integrations/email/templates/booking";
+import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
+import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
+
+const termsSchema = z.array(
+  z.object({ noticeDaysAtLeast: z.number().int().min(0), chargeBasisPoints: z.number().int().min(0).max(10000), associatePassThroughBasisPoints: z.number().int().min(0).max(10000) }),
+);
+
+const CANCELLABLE = ["HELD", "NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
+
+async function findCancellable(db: DbTx, context: OrganisationContext, unverifiedDeliveryId: string) {
+  return db.delivery.findFirst({
+    where: { id: unverifiedDeliveryId, ...scopeDeliveries(context.actor, context.organisation.id) },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      engagement: { select: { id: true, reference: true, status: true, unitPricePenceSnapshot: true, cancellationTerms: true, service: { select: { name: true } } } },
+    },
+  });
+}
+
+type Cancellable = NonNullable<Awaited<ReturnType<typeof findCancellable>>>;
+
+function chargeFor(delivery: Cancellable, now: Date): CancellationCharge {
+  const terms: CancellationTerm[] = termsSchema.catch([]).parse(delivery.engagement.cancellationTerms);
+  return computeCancellationCharge({ terms, priceNetPence: delivery.engagement.unitPricePenceSnapshot, startsAt: delivery.startsAt.getTime(), cancelledAt: now.getTime() });
+}
+
+/**
+ * What cancelling this delivery now would cost, from the terms agreed at booking (shown before the
+ * client confirms). Null when it is not theirs or can no longer be cancelled online.
+ */
+export async function previewCancellation(db: DbTx, { context, unverifiedDeliveryId, now = new Date() }: { context: OrganisationContext; unverifiedDeliveryId: string; now?: Date }) {
+  const delivery = await findCancellable(db, context, unverifiedDeliveryId);
+  if (!delivery || !(CANCELLABLE as readonly string[]).includes(delivery.status) || delivery.startsAt <= now) return null;
+  return { deliveryId: delivery.id, ...chargeFor(delivery, now) };
+}
+
+export const cancelDeliveryInput = z.object({
+  unverifiedDeliveryId: z.string().trim().min(1).max(60),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional().transform((value) => value || undefined),
+  /** The charge the client saw and agreed to; if it has changed since (a day boundary passed), we ask again. */
+  expectedChargePence: z.coerce.number().int().min(0),
+});
+
+/**
+ * Cancels one delivery for the client: the charge is computed from the engagement's terms at this
+ * moment, the people on it are released and told, and the engagement is cancelled when nothing is left.
+ */
+export async function cancelDelivery({ db, context, input, now = new Date() }: { db: Db; context: OrganisationContext; input: unknown; now?: Date }): Promise<Result<{ reference: string; chargePence: number }>> {
+  const parsed = cancelDeliveryInput.safeParse(input);
+  if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Check the cancellation details.", z.flattenError(parsed.error).fieldErrors);
+  const { unverifiedDeliveryId, reason, expectedChargePence } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const found = await findCancellable(tx, context, unverifiedDeliveryId);
+    if (!found) return fail(AppErrorCode.NOT_FOUND, "We couldn't find that session.");
+    await lockDelivery(tx, found.id);
+    const delivery = (await findCancellable(tx, context, found.id))!;
+    if (!(CANCELLABLE as readonly string[]).includes(delivery.status)) return fail(AppErrorCode.INVALID_INPUT, "This session has already been cancelled or delivered.");
+    if (delivery.startsAt <= now) return fail(AppErrorCode.INVALID_INPUT, "This session has already started, so it can't be cancelled online. Please contact us.");
+    const charge = chargeFor(delivery, now);
+    if (charge.chargePence !== expectedChargePence) {
+      return fail(AppErrorCode.INVALID_INPUT, `The cancellation charge is now ${formatPounds(charge.chargePence)}. Please check and confirm again.`);
+    }
+    assertTransition("DELIVERY", delivery.status, "CANCELLED");
+    const released = await tx.assignment.findMany({
+      where: { deliveryId: delivery.id, status: { in: [...ACTIVE_ASSIGNMENT] } },
+      select: { id: true, status: true, associate: { select: { user: { select: { email: true, name: true } } } } },
+    });
+    await tx.assignment.updateMany({ where: { id: { in: released.map((a) => a.id) } }, data: { status: "CANCELLED", respondedAt: now } });
+    await tx.delivery.update({
+      where: { id: delivery.id },
+      data: {
+        status: "CANCELLED",
+        holdExpiresAt: null,
+        cancelledAt: now,
+        cancellationReason: reason ?? null,
+        cancellationChargePence: charge.chargePence,
+        cancellationPassThroughPence: charge.associatePassThroughPence,
+      },
+    });
+    const remaining = await tx.delivery.count({ where: { engagementId: delivery.engagement.id, status: { not: "CANCELLED" } } });
+    if (remaining === 0 && delivery.engagement.status !== "CANCELLED") {
+      assertTransition("ENGAGEMENT", delivery.engagement.status, "CANCELLED");
+      await tx.engagement.update({ where: { id: delivery.engagement.id }, data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason ?? null } });
+    }
+    const recipients = [
+      { to: context.actor.email, name: context.actor.name ?? null, isClient: true },
+      ...released.filter((a) => a.status !== "HELD").map((a) => ({ to: a.associate.user.email, name: a.associate.user.name, isClient: false })),
+    ];
+    for (const recipient of recipients) {
+      await enqueueEmail(tx, {
+        kind: "cancelled",
+        to: recipient.to,
+        ...renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
+      });
+    }
+    await tx.auditEvent.create({
+      data: {
+        actorId: context.actor.userId,
+        organisationId: context.organisation.id,
+        action: "delivery.cancel",
+        subject: "Delivery",
+        subjectId: delivery.id,
+        data: { chargePence: charge.chargePence, passThroughPence: charge.associatePassThroughPence, noticeDays: charge.noticeDays, reason: reason ?? null },
+      },
+    });
+    return ok({ reference: delivery.engagement.reference, chargePence: charge.chargePence });
+  });
+}
