@@ -41,6 +41,16 @@ test.describe("booking training online", () => {
     expect(saved.offers.sort()).toEqual(["LIVED:OFFERED", "PROFESSIONAL:OFFERED"]);
     expect(saved.distinctPeople).toBe(2);
 
+    // Attendees from a spreadsheet saved as CSV.
+    await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Email,Job title\nAsha Patel,asha@northshire.example,Social worker\nBen Okoro,ben@northshire.example,\n") });
+    await page.getByRole("button", { name: "Upload and add" }).click();
+    await expect(page.getByText("Added 2 people from the file.")).toBeVisible();
+    await expect(page.getByText("Asha Patel", { exact: true })).toBeVisible();
+    await expect(page.getByText("2 of up to")).toBeVisible();
+    const attendees = await withDb(async (client) => (await client.query(`SELECT a.email FROM "Attendee" a JOIN "Engagement" e ON e.id = a."engagementId" WHERE e.reference = $1 ORDER BY a.email`, [reference])).rows.map((r) => r.email));
+    expect(attendees).toEqual(["asha@northshire.example", "ben@northshire.example"]);
+    await expectAccessible(page);
+
     // Cancelling shows the charge worked out from the terms before anything happens.
     await page.getByRole("link", { name: "Cancel this session" }).click();
     await expect(page.getByRole("heading", { name: "Cancel this session?" })).toBeVisible();

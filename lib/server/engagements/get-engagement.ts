@@ -16,7 +16,8 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       createdAt: true,
       needs: true,
       preferredDates: true,
-      service: { select: { name: true, slug: true } },
+      service: { select: { name: true, slug: true, capacity: true } },
+      attendees: { orderBy: [{ name: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, jobTitle: true } },
       deliveries: {
         orderBy: { startsAt: "asc" },
         select: clientDeliverySelect,

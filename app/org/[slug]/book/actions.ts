@@ -3,7 +3,9 @@
 import { redirect } from "next/navigation";
 import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
+import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
 import { requestService } from "@/lib/server/requests/request-service";
@@ -95,4 +97,36 @@ export async function cancelDeliveryAction(unverifiedOrgSlug: string, _previous:
   });
   if (!result.ok) return { ...result, values: typedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
+}
+
+export type AttendeeState = (Result<null> & { values?: Record<string, string>; rowErrors?: string[]; notice?: string }) | null;
+
+/** Adds one attendee (capacity enforced). */
+export async function addAttendeeAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await addAttendee({ db, context, input: { unverifiedReference, name: formData.get("name") ?? undefined, email: formData.get("email") ?? undefined, jobTitle: formData.get("jobTitle") ?? undefined } });
+  if (!result.ok) return { ...result, values: typedValues(formData) };
+  revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
+  return { ok: true, data: null, notice: "Added." };
+}
+
+/** Removes one attendee (the button sits behind a confirmation). */
+export async function removeAttendeeAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await removeAttendee({ db, context, input: { unverifiedReference, unverifiedAttendeeId: formData.get("attendeeId") } });
+  if (!result.ok) return result;
+  revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
+  return { ok: true, data: null, notice: "Removed." };
+}
+
+/** Adds attendees from an uploaded CSV, all or nothing. */
+export async function importAttendeesAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, code: "INVALID_INPUT", message: "Choose a CSV file to upload." };
+  if (file.size > MAX_CSV_BYTES) return { ok: false, code: "INVALID_INPUT", message: "That file is too big. Upload at most 200 KB (a few hundred people)." };
+  const result = await importAttendees({ db, context, unverifiedReference, csv: await file.text() });
+  if (!result.ok) return result;
+  revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
+  return { ok: true, data: null, notice: `Added ${result.data.added} ${result.data.added === 1 ? "person" : "people"} from the file.` };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AttendeesPanel } from "@/components/booking/attendees-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -86,8 +87,19 @@ export default async function EngagementPage({
             ))}
           </ul>
         )}
-        <p className="mt-4 text-sm text-stone-700">{engagement._count.attendees} attendee(s) registered.</p>
       </Card>
+      {engagement.deliveries.length > 0 ? (
+        <Card className="mt-6">
+          <CardTitle className="mb-2">Who&apos;s coming</CardTitle>
+          <AttendeesPanel
+            orgSlug={slug}
+            reference={engagement.reference}
+            attendees={engagement.attendees}
+            capacity={engagement.service.capacity}
+            isEditable={["PENDING_PAYMENT", "AWAITING_FACILITATORS", "CONFIRMED"].includes(engagement.status)}
+          />
+        </Card>
+      ) : null}
     </>
   );
 }
