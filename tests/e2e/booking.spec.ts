@@ -41,6 +41,12 @@ test.describe("booking training online", () => {
     expect(saved.offers.sort()).toEqual(["LIVED:OFFERED", "PROFESSIONAL:OFFERED"]);
     expect(saved.distinctPeople).toBe(2);
 
+    // A calendar invite, tentative until both facilitators accept.
+    const icsHref = await page.getByRole("link", { name: "Add to my calendar" }).getAttribute("href");
+    const invite = await page.request.get(icsHref!);
+    expect(invite.headers()["content-type"]).toContain("text/calendar");
+    expect(await invite.text()).toContain("STATUS:TENTATIVE");
+
     // Attendees from a spreadsheet saved as CSV.
     await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Email,Job title\nAsha Patel,asha@northshire.example,Social worker\nBen Okoro,ben@northshire.example,\n") });
     await page.getByRole("button", { name: "Upload and add" }).click();
@@ -65,6 +71,8 @@ test.describe("booking training online", () => {
       (await client.query(`SELECT d.status, d."cancellationChargePence" AS charge, e.status AS engagement FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1`, [reference])).rows[0],
     );
     expect(cancelled).toEqual({ status: "CANCELLED", charge: price, engagement: "CANCELLED" });
+    // The same invite now cancels the event in the booker's calendar.
+    expect(await (await page.request.get(icsHref!)).text()).toContain("METHOD:CANCEL");
   });
 
   test("a charity asks for consultancy: a short description is refused with a clear message, then the request reaches the director", async ({ page, loginAs, expectAccessible }) => {

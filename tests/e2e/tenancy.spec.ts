@@ -25,6 +25,12 @@ test.describe("who can see what", () => {
     // Even under their own organisation's URL, another organisation's booking is not found.
     const smuggled = await page.goto(`/org/northshire-council/engagements/${reference}`);
     expect(smuggled?.status()).toBe(404);
+    // Nor its calendar invites, its attendees' page or its cancellation page.
+    const deliveryId = await withDb(async (client) => (await client.query<{ id: string }>(`SELECT d.id FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1 LIMIT 1`, [reference])).rows[0]!.id);
+    for (const path of [`/org/oak-house/engagements/${reference}/sessions/${deliveryId}/calendar.ics`, `/org/northshire-council/engagements/${reference}/sessions/${deliveryId}/calendar.ics`]) {
+      expect((await page.request.get(path)).status()).toBe(404);
+    }
+    expect((await page.goto(`/org/northshire-council/engagements/${reference}/cancel/${deliveryId}`))?.status()).toBe(404);
   });
 
   test("a client can open their own booking", async ({ page, loginAs }) => {

@@ -77,6 +77,11 @@ export default async function EngagementPage({
                   {delivery.status === "CANCELLED" && delivery.cancellationChargePence !== null ? (
                     <span className="text-sm text-stone-700">Charge: {formatPence(delivery.cancellationChargePence)} + VAT</span>
                   ) : null}
+                  {delivery.status !== "HELD" ? (
+                    <a className="text-sm font-semibold text-brand-800 underline" href={`/org/${slug}/engagements/${reference}/sessions/${delivery.id}/calendar.ics`}>
+                      {delivery.status === "CANCELLED" ? "Remove from my calendar" : "Add to my calendar"}
+                    </a>
+                  ) : null}
                   {delivery.status !== "CANCELLED" && delivery.status !== "DELIVERED" && delivery.startsAt > now ? (
                     <Link className="text-sm font-semibold text-red-800 underline" href={`/org/${slug}/engagements/${reference}/cancel/${delivery.id}`}>
                       Cancel this session
