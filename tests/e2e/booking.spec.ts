@@ -121,3 +121,33 @@ async function engagementStatus(reference: string) {
     };
   });
 }
+
+test.describe("holds", () => {
+  test("a hold that runs out frees the facilitators: the booking can't be sent and the same time can be chosen again", async ({ page, loginAs }) => {
+    test.setTimeout(90_000);
+    await loginAs("home-admin");
+    await page.goto("/org/oak-house/book/training");
+    // A later day than other tests use, so they don't compete for it.
+    await page.locator('input[name="day"]').nth(3).check({ force: true });
+    const chosenStart = await page.locator('input[name="startsAt"]:checked').getAttribute("value");
+    await page.getByRole("radio", { name: "Online (video call)" }).check();
+    await page.getByRole("button", { name: "Hold this time" }).click();
+    await expect(page.getByRole("heading", { name: "Finish your booking" })).toBeVisible();
+    const reference = page.url().split("/").at(-1)!;
+
+    // Time passes: the hold lapses and the background job (every 30 s) releases it.
+    await withDb((client) => client.query(`UPDATE "Delivery" d SET "holdExpiresAt" = now() - interval '1 second' FROM "Engagement" e WHERE e.id = d."engagementId" AND e.reference = $1`, [reference]));
+    await expect
+      .poll(async () => withDb(async (client) => (await client.query(`SELECT e.status FROM "Engagement" e WHERE e.reference = $1`, [reference])).rows[0]!.status), { timeout: 60_000, intervals: [1000] })
+      .toBe("CANCELLED");
+    const assignments = await withDb(async (client) => (await client.query(`SELECT s.status FROM "Assignment" s JOIN "Delivery" d ON d.id = s."deliveryId" JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1`, [reference])).rows.map((r) => r.status));
+    expect(assignments).toEqual(["EXPIRED", "EXPIRED"]);
+
+    await page.reload();
+    await expect(page.getByText("This hold has run out, so the time has been released.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send booking" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Choose a time again" }).click();
+    await page.locator('input[name="day"]').nth(3).check({ force: true });
+    await expect(page.locator(`input[name="startsAt"][value="${chosenStart}"]`)).toHaveCount(1);
+  });
+});

@@ -20,10 +20,11 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
   const context = await requireMembership(slug, undefined, `/org/${slug}/bookings/${reference}`);
   const booking = await getHeldBooking(db, { context, unverifiedReference: reference });
   if (!booking) notFound();
-  if (booking.status !== "PENDING_PAYMENT") redirect(`/org/${slug}/engagements/${booking.reference}`);
+  // A hold that ran out is cancelled by the background job; that is still "run out" to the booker here.
+  if (booking.status !== "PENDING_PAYMENT" && booking.status !== "CANCELLED") redirect(`/org/${slug}/engagements/${booking.reference}`);
   const delivery = booking.deliveries[0];
   if (!delivery) notFound();
-  const isLive = delivery.status === "HELD" && !!delivery.holdExpiresAt && delivery.holdExpiresAt > new Date();
+  const isLive = booking.status === "PENDING_PAYMENT" && delivery.status === "HELD" && !!delivery.holdExpiresAt && delivery.holdExpiresAt > new Date();
   const vat = Math.round((booking.unitPricePenceSnapshot * booking.vatRateBasisPointsSnapshot) / 10000);
   return (
     <div className="mx-auto max-w-3xl">
