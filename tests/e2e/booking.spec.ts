@@ -75,7 +75,7 @@ test.describe("booking training online", () => {
     expect(await (await page.request.get(icsHref!)).text()).toContain("METHOD:CANCEL");
   });
 
-  test("a charity asks for consultancy: a short description is refused with a clear message, then the request reaches the director", async ({ page, loginAs, expectAccessible }) => {
+  test("a charity asks for consultancy (a too-short description is refused), the director quotes it and the charity accepts online", async ({ page, loginAs, expectAccessible }) => {
     await loginAs("charity-admin");
     await page.goto("/services/consultancy");
     await page.getByRole("link", { name: "Ask for this service" }).click();
@@ -100,6 +100,34 @@ test.describe("booking training online", () => {
       return { ...rows[0], emails: mail.rowCount };
     });
     expect(saved).toEqual({ status: "REQUESTED", sessionsRequested: 3, preferredDates: "Any Tuesday in January", emails: 1 });
+
+    // The director quotes three Tuesdays in January…
+    await loginAs("director");
+    await page.goto("/director/requests");
+    await page.getByRole("link", { name: /Consultancy.*Bright Futures/i }).click();
+    await expect(page.getByText("We want to review how our foster carers are supported")).toBeVisible();
+    for (const [i, day] of ["2027-01-12", "2027-01-19", "2027-01-26"].entries()) {
+      await page.getByLabel(`Session ${i + 1} starts`).fill(`${day}T10:00`);
+      await page.locator(`select[name="sessions.${i}.mode"]`).selectOption("ONLINE");
+    }
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Send quote to the client" }).click();
+    await expect(page.getByText("Quote sent.")).toBeVisible();
+
+    // …and the charity accepts it online.
+    await loginAs("charity-admin");
+    await page.goto(`/org/bright-futures-fostering/engagements/${reference}`);
+    await expect(page.getByRole("heading", { name: "Your quote" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Accept the quote" }).click();
+    await expect(page.getByText("Thank you — you've accepted the quote.")).toBeVisible();
+    const after = await withDb(async (client) => {
+      const engagement = (await client.query(`SELECT status FROM "Engagement" WHERE reference = $1`, [reference])).rows[0];
+      const deliveries = (await client.query(`SELECT d."startsAt" FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1 ORDER BY d."startsAt"`, [reference])).rows;
+      const quote = (await client.query(`SELECT q.status FROM "Quote" q JOIN "Engagement" e ON e.id = q."engagementId" WHERE e.reference = $1`, [reference])).rows;
+      return { status: engagement.status, starts: deliveries.map((d) => d.startsAt.toISOString()), quotes: quote.map((q) => q.status) };
+    });
+    expect(after).toEqual({ status: "AWAITING_FACILITATORS", starts: ["2027-01-12T10:00:00.000Z", "2027-01-19T10:00:00.000Z", "2027-01-26T10:00:00.000Z"], quotes: ["ACCEPTED"] });
   });
 });
 

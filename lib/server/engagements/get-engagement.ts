@@ -2,6 +2,7 @@ import "server-only";
 import type { OrganisationContext } from "@/lib/auth/guards";
 import { scopeEngagements } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
+import { quoteSelect } from "@/lib/server/quotes/get-requests";
 import { clientDeliverySelect } from "./client-delivery-select";
 
 /** One engagement as its client sees it, or null when it is not theirs (the page answers "not found"). */
@@ -23,6 +24,8 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
         select: clientDeliverySelect,
       },
       _count: { select: { attendees: true } },
+      organisation: { select: { poRequired: true } },
+      quotes: { where: { status: { not: "DRAFT" } }, orderBy: { createdAt: "desc" }, take: 1, select: quoteSelect },
     },
   });
 }

@@ -8,6 +8,7 @@ import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
 import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
+import { respondToQuote } from "@/lib/server/quotes/quotes";
 import { requestService } from "@/lib/server/requests/request-service";
 import type { Result } from "@/lib/result";
 
@@ -129,4 +130,21 @@ export async function importAttendeesAction(unverifiedOrgSlug: string, unverifie
   if (!result.ok) return result;
   revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
   return { ok: true, data: null, notice: `Added ${result.data.added} ${result.data.added === 1 ? "person" : "people"} from the file.` };
+}
+
+/** Accepts (with PO where needed) or declines a quote. */
+export async function respondToQuoteAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await respondToQuote({
+    db,
+    context,
+    input: {
+      unverifiedQuoteId: formData.get("quoteId"),
+      decision: formData.get("decision"),
+      purchaseOrderNumber: formData.get("purchaseOrderNumber") ?? undefined,
+      declineReason: formData.get("declineReason") ?? undefined,
+    },
+  });
+  if (!result.ok) return { ...result, values: typedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?${result.data.decision === "ACCEPT" ? "accepted" : "declined"}=1`);
 }

@@ -54,3 +54,19 @@ export function renderCancelledEmail(o: { name: string | null; serviceName: stri
       : [o.chargePence === 0 ? "There is no charge for this cancellation." : `Under the cancellation terms agreed at booking, the charge is ${formatPence(o.chargePence)} plus VAT. It will appear on your invoice.`]),
   ]);
 }
+
+/** To the person who asked: their quote is ready to read and accept online. */
+export function renderQuoteEmail(o: { name: string | null; serviceName: string; reference: string; totalPence: number; validUntil: Date }) {
+  return email(`Your quote for ${o.serviceName} (${o.reference})`, [
+    `Hello ${o.name ?? "there"},`,
+    `Your quote for ${o.serviceName} is ready: ${formatPence(o.totalPence)} including VAT, with the proposed dates.`,
+    `You can read it, and accept it or tell us what doesn't work, in Golden Thread until ${o.validUntil.toISOString().slice(0, 10)}. Nothing is booked until you accept.`,
+  ]);
+}
+
+export function renderQuoteAcceptedEmail(o: { serviceName: string; reference: string; sessions: number }) {
+  return email(`Quote accepted: ${o.serviceName} (${o.reference})`, [
+    `Thank you for accepting the quote for ${o.serviceName}.`,
+    `We're now confirming the facilitators for ${o.sessions === 1 ? "the session" : `all ${o.sessions} sessions`}. Each session shows as "awaiting facilitators" until both have said yes, and we'll email you as each is confirmed.`,
+  ]);
+}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AttendeesPanel } from "@/components/booking/attendees-panel";
+import { QuoteResponse } from "@/components/quotes/quote-response";
+import { QuoteSummary } from "@/components/quotes/quote-summary";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,14 +19,15 @@ export default async function EngagementPage({
   searchParams,
 }: {
   params: Promise<{ slug: string; reference: string }>;
-  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string }>;
+  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string; accepted?: string; declined?: string }>;
 }) {
   const { slug, reference } = await params;
-  const { sent, requested, cancelled } = await searchParams;
+  const { sent, requested, cancelled, accepted, declined } = await searchParams;
   const now = new Date();
   const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
   const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
   if (!engagement) notFound();
+  const quote = engagement.quotes[0];
   return (
     <>
       <PageHeader title={engagement.service.name} description={`Reference ${engagement.reference}${engagement.purchaseOrderNumber ? ` · PO ${engagement.purchaseOrderNumber}` : ""}`}>
@@ -44,6 +47,25 @@ export default async function EngagementPage({
         <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
           <strong>Thank you — we&apos;ve got your request.</strong> We&apos;ll come back to you with a quote. Nothing is booked or charged until you accept it.
         </p>
+      ) : null}
+      {accepted ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>Thank you — you&apos;ve accepted the quote.</strong> We&apos;re asking the facilitators for each session to confirm; each shows as &ldquo;awaiting facilitators&rdquo; until both have said yes.
+        </p>
+      ) : null}
+      {declined ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>Thanks for letting us know.</strong> We&apos;ll be in touch about what would work better.
+        </p>
+      ) : null}
+      {quote && quote.status === "SENT" ? (
+        <Card className="mb-6">
+          <CardTitle>Your quote</CardTitle>
+          <div className="mt-3 space-y-6">
+            <QuoteSummary quote={quote} />
+            <QuoteResponse orgSlug={slug} quoteId={quote.id} poRequired={engagement.organisation.poRequired} />
+          </div>
+        </Card>
       ) : null}
       {engagement.needs ? (
         <Card className="mb-6">
