@@ -51,4 +51,5 @@ export const alertKindLabel: Record<AlertKind, string> = {
   COMPLIANCE_LAPSING: "Checks lapsing",
   INVOICE_OVERDUE: "Invoice overdue",
   REQUEST_UNANSWERED: "Request waiting",
+  PAYMENT_NEEDS_ATTENTION: "Payment to refund or rebook",
 };

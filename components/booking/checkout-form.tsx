@@ -8,7 +8,7 @@ import { describedBy, Field } from "./field";
 const inputClass = "block min-h-11 w-full max-w-md rounded-lg border border-stone-400 px-3 py-2";
 
 /** Attendees, PO number, terms and payment for a held booking. */
-export function CheckoutForm({ orgSlug, engagementId, capacity, poRequired }: { orgSlug: string; engagementId: string; capacity: number; poRequired: boolean }) {
+export function CheckoutForm({ orgSlug, engagementId, capacity, poRequired, canPayByCard }: { orgSlug: string; engagementId: string; capacity: number; poRequired: boolean; canPayByCard: boolean }) {
   const [state, action, isPending] = useActionState<FormState, FormData>(requestBookingAction.bind(null, orgSlug), null);
   const errors = state?.fieldErrors ?? {};
   const values = state?.values ?? {};
@@ -31,9 +31,15 @@ export function CheckoutForm({ orgSlug, engagementId, capacity, poRequired }: { 
       <fieldset>
         <legend className="font-medium">How would you like to pay?</legend>
         <label className="mt-2 flex min-h-11 items-center gap-2">
-          <input type="radio" name="paymentMethod" value="INVOICE" defaultChecked />
+          <input type="radio" name="paymentMethod" value="INVOICE" defaultChecked={values.paymentMethod !== "CARD"} />
           By invoice (we send it after the session; payment terms as agreed with your organisation)
         </label>
+        {canPayByCard ? (
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="paymentMethod" value="CARD" defaultChecked={values.paymentMethod === "CARD"} />
+            By card now (you&apos;ll go to our secure payment page, run by Stripe)
+          </label>
+        ) : null}
       </fieldset>
       <div>
         <label className="flex min-h-11 items-start gap-2">

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/create-client";
+import type { Db, DbTx } from "@/lib/db/create-client";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { lockDelivery, offerReplacements, syncStatuses } from "./delivery-lifecycle";
 
@@ -18,18 +18,11 @@ export async function expireHoldsAndOffers({ db, now = new Date() }: { db: Db; n
   let holdsExpired = 0;
   let offersExpired = 0;
   for (const { id } of lapsedHolds) {
-    await db.$transaction(async (tx) => {
+    const released = await db.$transaction(async (tx) => {
       await lockDelivery(tx, id);
-      const delivery = await tx.delivery.findUniqueOrThrow({ where: { id }, select: { status: true, holdExpiresAt: true, engagementId: true } });
-      if (delivery.status !== "HELD" || !delivery.holdExpiresAt || delivery.holdExpiresAt > now) return;
-      await tx.assignment.updateMany({ where: { deliveryId: id, status: "HELD" }, data: { status: "EXPIRED" } });
-      await tx.delivery.update({ where: { id }, data: { status: "CANCELLED", holdExpiresAt: null } });
-      await tx.engagement.updateMany({
-        where: { id: delivery.engagementId, status: "PENDING_PAYMENT" },
-        data: { status: "CANCELLED", cancelledAt: now, cancellationReason: "The hold ran out before the booking was completed." },
-      });
-      holdsExpired++;
+      return releaseHold(tx, { deliveryId: id, now, reason: "The hold ran out before the booking was completed." });
     });
+    if (released) holdsExpired++;
   }
   for (const { deliveryId } of lapsedOffers) {
     await db.$transaction(async (tx) => {
@@ -43,4 +36,21 @@ export async function expireHoldsAndOffers({ db, now = new Date() }: { db: Db; n
     });
   }
   return { holdsExpired, offersExpired };
+}
+
+/**
+ * Releases one lapsed hold (delivery locked by the caller): its associates are freed and the unfinished
+ * booking is cancelled. Returns false when there was nothing to release (already sent or released, or
+ * not yet due).
+ */
+export async function releaseHold(tx: DbTx, { deliveryId, now, reason }: { deliveryId: string; now: Date; reason: string }) {
+  const delivery = await tx.delivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { status: true, holdExpiresAt: true, engagementId: true } });
+  if (delivery.status !== "HELD" || !delivery.holdExpiresAt || delivery.holdExpiresAt > now) return false;
+  await tx.assignment.updateMany({ where: { deliveryId, status: "HELD" }, data: { status: "EXPIRED" } });
+  await tx.delivery.update({ where: { id: deliveryId }, data: { status: "CANCELLED", holdExpiresAt: null } });
+  await tx.engagement.updateMany({
+    where: { id: delivery.engagementId, status: "PENDING_PAYMENT" },
+    data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason },
+  });
+  return true;
 }

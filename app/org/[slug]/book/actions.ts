@@ -8,6 +8,9 @@ import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
 import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
+import { startCardCheckout } from "@/lib/server/payments/start-card-checkout";
+import { getStripe } from "@/lib/integrations/payments/stripe";
+import { env } from "@/lib/env";
 import { respondToQuote } from "@/lib/server/quotes/quotes";
 import { requestService } from "@/lib/server/requests/request-service";
 import type { Result } from "@/lib/result";
@@ -45,7 +48,11 @@ function typedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** Sends a held booking (pay by invoice): offers go to the pair; confirmed only when both accept. */
+/**
+ * Sends a held booking. By invoice: offers go to the pair at once. By card (when Stripe is set up): the
+ * booker goes to Stripe Checkout, and the signed webhook sends the booking on once the payment succeeds.
+ * Either way it is CONFIRMED only when both facilitators accept.
+ */
 export async function requestBookingAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const context = await requireMembership(unverifiedOrgSlug);
   if (formData.get("acceptTerms") !== "yes") {
@@ -57,16 +64,19 @@ export async function requestBookingAction(unverifiedOrgSlug: string, _previous:
       values: typedValues(formData),
     };
   }
-  const result = await requestBooking({
-    db,
-    context,
-    input: {
-      unverifiedEngagementId: formData.get("engagementId"),
-      purchaseOrderNumber: formData.get("purchaseOrderNumber") ?? undefined,
-      attendeeCount: formData.get("attendeeCount") || undefined,
-      paymentMethod: formData.get("paymentMethod") ?? undefined,
-    },
-  });
+  const input = {
+    unverifiedEngagementId: formData.get("engagementId"),
+    purchaseOrderNumber: formData.get("purchaseOrderNumber") ?? undefined,
+    attendeeCount: formData.get("attendeeCount") || undefined,
+  };
+  if (formData.get("paymentMethod") === "CARD") {
+    const stripe = getStripe();
+    if (!stripe) return { ok: false, code: "DISABLED", message: "Card payments aren't available. Please pay by invoice.", values: typedValues(formData) };
+    const started = await startCardCheckout({ db, stripe, context, input, appUrl: env.APP_URL });
+    if (!started.ok) return { ...started, values: typedValues(formData) };
+    redirect(started.data.url);
+  }
+  const result = await requestBooking({ db, context, input: { ...input, paymentMethod: "INVOICE" } });
   if (!result.ok) return { ...result, values: typedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?sent=1`);
 }

@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { formatPence, formatTimeRange } from "@/lib/format";
 import { deliveryModeLabel } from "@/lib/labels";
 import { getHeldBooking } from "@/lib/server/booking/get-held-booking";
+import { getStripe } from "@/lib/integrations/payments/stripe";
 
 export const metadata: Metadata = { title: "Finish your booking" };
 export const dynamic = "force-dynamic";
@@ -54,7 +55,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ slug:
             </Card>
             <Card>
               <CardTitle className="mb-4">Your details</CardTitle>
-              <CheckoutForm orgSlug={slug} engagementId={booking.id} capacity={booking.service.capacity} poRequired={booking.organisation.poRequired} />
+              <CheckoutForm orgSlug={slug} engagementId={booking.id} capacity={booking.service.capacity} poRequired={booking.organisation.poRequired} canPayByCard={getStripe() !== null} />
               <p className="mt-4 text-sm text-stone-700">
                 After you send it we ask the two facilitators to confirm. Your booking shows as &ldquo;awaiting facilitators&rdquo; until both have said yes, and we email you when it&apos;s confirmed.
               </p>

@@ -19,10 +19,10 @@ export default async function EngagementPage({
   searchParams,
 }: {
   params: Promise<{ slug: string; reference: string }>;
-  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string; accepted?: string; declined?: string }>;
+  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string; accepted?: string; declined?: string; paid?: string }>;
 }) {
   const { slug, reference } = await params;
-  const { sent, requested, cancelled, accepted, declined } = await searchParams;
+  const { sent, requested, cancelled, accepted, declined, paid } = await searchParams;
   const now = new Date();
   const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
   const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
@@ -36,6 +36,19 @@ export default async function EngagementPage({
       {sent && engagement.status === "AWAITING_FACILITATORS" ? (
         <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
           <strong>Thank you — your booking has been sent.</strong> We&apos;re asking your two facilitators to confirm. It shows as &ldquo;awaiting facilitators&rdquo; until both have said yes, and we&apos;ll email you when it&apos;s confirmed.
+        </p>
+      ) : null}
+      {paid ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          {engagement.status === "PENDING_PAYMENT" ? (
+            <>
+              <strong>Thank you.</strong> We&apos;re waiting for the card payment to come through — this usually takes a few seconds. Refresh the page to check.
+            </>
+          ) : (
+            <>
+              <strong>Payment received — thank you.</strong> We&apos;re asking your two facilitators to confirm, and we&apos;ll email you when it&apos;s confirmed.
+            </>
+          )}
         </p>
       ) : null}
       {cancelled ? (
