@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  * seeds (scripts/serve.ts --fresh). Debian's chromium is used when Playwright's own browser is absent.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
+const stripePort = port + 99;
+const stripeEnv = { STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: "whsec_e2e_golden_thread", STRIPE_API_URL: `http://127.0.0.1:${stripePort}` };
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 
 export default defineConfig({
@@ -38,13 +40,22 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /mobile\.spec\.ts/ },
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
   ],
-  webServer: {
-    command: `tsx scripts/serve.ts start --port ${port} --database gt_e2e --fresh`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { DEMO_MODE: "true", APP_URL: `http://127.0.0.1:${port}`, AUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", AUTH_SECRET: "e2e-secret-at-least-16-characters" },
-  },
+  webServer: [
+    {
+      // A stand-in for Stripe's network edge (the app still uses the real SDK): see the file.
+      command: `tsx tests/e2e/support/fake-stripe-server.ts --port ${stripePort}`,
+      url: `http://127.0.0.1:${stripePort}/health`,
+      reuseExistingServer: false,
+      env: { APP_URL: `http://127.0.0.1:${port}`, STRIPE_WEBHOOK_SECRET: stripeEnv.STRIPE_WEBHOOK_SECRET },
+    },
+    {
+      command: `tsx scripts/serve.ts start --port ${port} --database gt_e2e --fresh`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { DEMO_MODE: "true", APP_URL: `http://127.0.0.1:${port}`, AUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", AUTH_SECRET: "e2e-secret-at-least-16-characters", ...stripeEnv },
+    },
+  ],
 });

@@ -20,6 +20,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Tests only: send Stripe API calls to a local stand-in (e.g. http://127.0.0.1:3299) instead of api.stripe.com. */
+  STRIPE_API_URL: z.string().url().optional(),
 });
 
 function parseEnv() {

@@ -150,6 +150,40 @@ async function engagementStatus(reference: string) {
   });
 }
 
+test.describe("paying by card", () => {
+  test("a children's home pays by card: nothing is offered until the signed payment webhook arrives, then it awaits facilitators", async ({ page, loginAs }) => {
+    await loginAs("home-admin");
+    await page.goto("/org/oak-house/book/training");
+    await page.locator('input[name="day"]').nth(1).check({ force: true });
+    await page.getByRole("radio", { name: "Online (video call)" }).check();
+    await page.getByRole("button", { name: "Hold this time" }).click();
+    await expect(page.getByRole("heading", { name: "Finish your booking" })).toBeVisible();
+    const reference = page.url().split("/").at(-1)!;
+    await page.getByLabel("How many people will attend?").fill("6");
+    await page.getByRole("radio", { name: /By card now/ }).check();
+    await page.getByLabel(/I have read the cancellation terms/).check();
+    await page.getByRole("button", { name: "Send booking" }).click();
+
+    // Stripe's (stand-in) payment page: the price including VAT.
+    await expect(page.getByRole("heading", { name: "Test payment page" })).toBeVisible();
+    const before = await bookingState(reference);
+    expect(before).toEqual({ engagement: "PENDING_PAYMENT", payment: "PENDING", assignments: ["HELD", "HELD"] });
+    await page.getByRole("button", { name: /^Pay £/ }).click();
+
+    await expect(page.getByText(/Payment received — thank you/)).toBeVisible();
+    expect(await bookingState(reference)).toEqual({ engagement: "AWAITING_FACILITATORS", payment: "PAID", assignments: ["OFFERED", "OFFERED"] });
+  });
+});
+
+async function bookingState(reference: string) {
+  return withDb(async (client) => {
+    const engagement = (await client.query(`SELECT id, status FROM "Engagement" WHERE reference = $1`, [reference])).rows[0];
+    const payment = (await client.query(`SELECT status FROM "CardPayment" WHERE "engagementId" = $1`, [engagement.id])).rows[0];
+    const assignments = (await client.query(`SELECT s.status FROM "Assignment" s JOIN "Delivery" d ON d.id = s."deliveryId" WHERE d."engagementId" = $1 ORDER BY s.status`, [engagement.id])).rows;
+    return { engagement: engagement.status, payment: payment?.status, assignments: assignments.map((a) => a.status) };
+  });
+}
+
 test.describe("holds", () => {
   test("a hold that runs out frees the facilitators: the booking can't be sent and the same time can be chosen again", async ({ page, loginAs }) => {
     test.setTimeout(90_000);
