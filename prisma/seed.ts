@@ -1888,6 +1888,8 @@ function buildDemoData(cal: Calendar) {
         email,
         jobTitle,
         attended,
+        // Random, as in the app (lib/server/attendees): the link to feedback and certificates.
+        accessToken: randomBytes(24).toString("base64url"),
         createdAt: DateTime.min(spec.createdAt.plus({ days: 1 + (i % 5) }), DateTime.max(spec.createdAt, now.minus({ minutes: 40 - i }))).toJSDate(),
       });
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { OrganisationContext } from "@/lib/auth/membership";
@@ -11,6 +12,11 @@ const attendee = z.object({
   email: z.string({ message: "Enter an email address." }).trim().toLowerCase().email("Enter an email address like name@example.org.").max(254, "That email address is too long."),
   jobTitle: z.string().trim().max(120, "Keep the job title under 120 characters.").optional().transform((value) => value || undefined),
 });
+
+/** The secret in an attendee's feedback and certificate link: 192 random bits, not a guessable id. */
+export function newAttendeeToken() {
+  return randomBytes(24).toString("base64url");
+}
 
 /** Engagements whose attendee list can still change (not cancelled, not finished). */
 const OPEN = ["PENDING_PAYMENT", "AWAITING_FACILITATORS", "CONFIRMED"] as const;
@@ -41,7 +47,7 @@ export async function addAttendee({ db, context, input }: { db: Db; context: Org
       if (engagement.count >= engagement.service.capacity) {
         return fail(AppErrorCode.INVALID_INPUT, `This session is full: it's for up to ${engagement.service.capacity} people.`);
       }
-      const created = await tx.attendee.create({ data: { engagementId: engagement.id, name: person.name, email: person.email, jobTitle: person.jobTitle ?? null }, select: { id: true } });
+      const created = await tx.attendee.create({ data: { engagementId: engagement.id, name: person.name, email: person.email, jobTitle: person.jobTitle ?? null, accessToken: newAttendeeToken() }, select: { id: true } });
       await tx.auditEvent.create({ data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "attendee.add", subject: "Attendee", subjectId: created.id, data: {} } });
       return ok(created);
     });
@@ -134,7 +140,7 @@ export async function importAttendees({ db, context, unverifiedReference, csv }:
     if (people.length > room) {
       return fail(AppErrorCode.INVALID_INPUT, `Nothing was added: the file lists ${people.length} people but there ${room === 1 ? "is room" : "are places"} for ${room} more (up to ${engagement.service.capacity} in all).`);
     }
-    await tx.attendee.createMany({ data: people.map((p) => ({ engagementId: engagement.id, name: p.name, email: p.email, jobTitle: p.jobTitle ?? null })) });
+    await tx.attendee.createMany({ data: people.map((p) => ({ engagementId: engagement.id, name: p.name, email: p.email, jobTitle: p.jobTitle ?? null, accessToken: newAttendeeToken() })) });
     await tx.auditEvent.create({
       data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "attendee.import", subject: "Engagement", subjectId: engagement.id, data: { added: people.length } },
     });

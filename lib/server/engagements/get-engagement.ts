@@ -18,7 +18,7 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       needs: true,
       preferredDates: true,
       service: { select: { name: true, slug: true, capacity: true } },
-      attendees: { orderBy: [{ name: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, jobTitle: true } },
+      attendees: { orderBy: [{ name: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, jobTitle: true, attended: true } },
       deliveries: {
         orderBy: { startsAt: "asc" },
         select: clientDeliverySelect,

@@ -5,6 +5,7 @@ import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
+import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
 import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
@@ -157,4 +158,18 @@ export async function respondToQuoteAction(unverifiedOrgSlug: string, _previous:
   });
   if (!result.ok) return { ...result, values: typedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?${result.data.decision === "ACCEPT" ? "accepted" : "declined"}=1`);
+}
+
+/** The register after a session: who came. Marks the session delivered and sends feedback links. */
+export async function recordAttendanceAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await recordAttendance({
+    db,
+    context,
+    appUrl: env.APP_URL,
+    input: { unverifiedDeliveryId: formData.get("deliveryId"), presentAttendeeIds: formData.getAll("present").filter((v) => typeof v === "string") },
+  });
+  if (!result.ok) return result;
+  revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
+  return { ok: true, data: null, notice: `Saved: ${result.data.present} ${result.data.present === 1 ? "person" : "people"} came. Everyone on the list has been emailed a feedback link.` };
 }

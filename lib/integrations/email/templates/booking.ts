@@ -70,3 +70,13 @@ export function renderQuoteAcceptedEmail(o: { serviceName: string; reference: st
     `We're now confirming the facilitators for ${o.sessions === 1 ? "the session" : `all ${o.sessions} sessions`}. Each session shows as "awaiting facilitators" until both have said yes, and we'll email you as each is confirmed.`,
   ]);
 }
+
+/** To each attendee after a session: their own link for feedback (and their certificate if they came). */
+export function renderFeedbackInviteEmail(o: { name: string; serviceName: string; link: string; attended: boolean }) {
+  return email(`How was ${o.serviceName}?`, [
+    `Hello ${o.name},`,
+    `Thank you for being part of ${o.serviceName}. It was co-delivered by someone with lived experience of care and a professional, and your views help us make it better.`,
+    `It takes about two minutes, and you don't need an account: ${o.link}`,
+    ...(o.attended ? ["You can download your certificate of attendance from the same page."] : []),
+  ]);
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AttendanceForm } from "@/components/booking/attendance-form";
 import { AttendeesPanel } from "@/components/booking/attendees-panel";
 import { QuoteResponse } from "@/components/quotes/quote-response";
 import { QuoteSummary } from "@/components/quotes/quote-summary";
@@ -128,6 +129,16 @@ export default async function EngagementPage({
           </ul>
         )}
       </Card>
+      {engagement.attendees.length > 0
+        ? engagement.deliveries
+            .filter((delivery) => (delivery.status === "CONFIRMED" || delivery.status === "DELIVERED") && delivery.startsAt <= now)
+            .map((delivery) => (
+              <Card key={delivery.id} className="mt-6">
+                <CardTitle className="mb-2">Register for {formatTimeRange(delivery.startsAt, delivery.endsAt)}</CardTitle>
+                <AttendanceForm orgSlug={slug} reference={engagement.reference} deliveryId={delivery.id} attendees={engagement.attendees} isUpdate={delivery.status === "DELIVERED"} />
+              </Card>
+            ))
+        : null}
       {engagement.deliveries.length > 0 ? (
         <Card className="mt-6">
           <CardTitle className="mb-2">Who&apos;s coming</CardTitle>
