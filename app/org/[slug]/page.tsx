@@ -22,6 +22,11 @@ export default async function ClientHomePage({ params }: { params: Promise<{ slu
         <Button asChild>
           <Link href="/services">Book training</Link>
         </Button>
+        {context.role === "ORG_ADMIN" ? (
+          <Button asChild variant="secondary">
+            <Link href={`/org/${slug}/settings`}>Settings and colleagues</Link>
+          </Button>
+        ) : null}
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="upcoming-heading" className="lg:col-span-2">

@@ -80,3 +80,11 @@ export function renderFeedbackInviteEmail(o: { name: string; serviceName: string
     ...(o.attended ? ["You can download your certificate of attendance from the same page."] : []),
   ]);
 }
+
+export function renderInviteEmail(o: { inviterName: string; organisationName: string; link: string; role: "ORG_ADMIN" | "BOOKER" }) {
+  return email(`${o.inviterName} has added you to ${o.organisationName} on Golden Thread`, [
+    `Hello,`,
+    `${o.inviterName} has added you to ${o.organisationName} on Golden Thread, where you can ${o.role === "ORG_ADMIN" ? "book training, manage colleagues and see invoices" : "book training and manage your sessions"}.`,
+    `Sign in with this email address — we'll send you a link, no password needed: ${o.link}`,
+  ]);
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState } from "react";
+import { describedBy, Field } from "@/components/booking/field";
+import { Button } from "@/components/ui/button";
+import { inviteColleagueAction, removeColleagueAction, type SettingsState, updateBillingAction } from "@/app/org/[slug]/settings/actions";
+
+const inputClass = "block min-h-11 w-full rounded-lg border border-stone-400 px-3 py-2";
+
+function Notice({ state }: { state: SettingsState }) {
+  if (!state) return null;
+  return state.ok ? (
+    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">{state.notice}</p>
+  ) : (
+    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{state.message}</p>
+  );
+}
+
+type Billing = { name: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; invoiceEmail: string | null; vatNumber: string | null; poRequired: boolean; paymentTermsDays: number };
+
+export function BillingForm({ orgSlug, billing }: { orgSlug: string; billing: Billing }) {
+  const [state, action, isPending] = useActionState<SettingsState, FormData>(updateBillingAction.bind(null, orgSlug), null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const v = state && !state.ok ? (state.values ?? {}) : {};
+  const text = (name: keyof Billing, label: string, options: { hint?: string; type?: string; autoComplete?: string } = {}) => {
+    const error = errors[name]?.[0];
+    return (
+      <Field id={`billing-${name}`} label={label} hint={options.hint} error={error}>
+        <input id={`billing-${name}`} name={name} type={options.type ?? "text"} autoComplete={options.autoComplete} defaultValue={v[name] ?? String(billing[name] ?? "")} className={inputClass} {...describedBy(`billing-${name}`, { hint: options.hint, error })} />
+      </Field>
+    );
+  };
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <Notice state={state} />
+      {text("name", "Organisation name", { autoComplete: "organization" })}
+      {text("addressLine1", "Address line 1", { autoComplete: "address-line1" })}
+      {text("addressLine2", "Address line 2 (optional)", { autoComplete: "address-line2" })}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {text("town", "Town or city", { autoComplete: "address-level2" })}
+        {text("postcode", "Postcode", { autoComplete: "postal-code" })}
+      </div>
+      {text("invoiceEmail", "Email for invoices", { type: "email", hint: "Often a finance team's shared inbox." })}
+      {text("vatNumber", "VAT number (optional)")}
+      {text("paymentTermsDays", "Payment terms (days)", { hint: "Usually 30. Agreed with us." })}
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="poRequired" defaultChecked={v.poRequired ? v.poRequired === "on" : billing.poRequired} className="size-5" />
+        Every booking needs a purchase-order (PO) number
+      </label>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Saving…" : "Save billing details"}
+      </Button>
+    </form>
+  );
+}
+
+export function InviteForm({ orgSlug }: { orgSlug: string }) {
+  const [state, action, isPending] = useActionState<SettingsState, FormData>(inviteColleagueAction.bind(null, orgSlug), null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const v = state && !state.ok ? (state.values ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <Notice state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="invite-email" label="Their email address" error={errors.email?.[0]}>
+          <input id="invite-email" name="email" type="email" autoComplete="off" defaultValue={v.email} className={inputClass} {...describedBy("invite-email", { error: errors.email?.[0] })} />
+        </Field>
+        <Field id="invite-name" label="Their name (optional)" error={errors.name?.[0]}>
+          <input id="invite-name" name="name" autoComplete="off" defaultValue={v.name} className={inputClass} />
+        </Field>
+      </div>
+      <fieldset>
+        <legend className="font-medium">What can they do?</legend>
+        <label className="mt-1 flex min-h-11 items-center gap-2">
+          <input type="radio" name="role" value="BOOKER" defaultChecked={v.role !== "ORG_ADMIN"} />
+          Book training and manage sessions
+        </label>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" name="role" value="ORG_ADMIN" defaultChecked={v.role === "ORG_ADMIN"} />
+          All of that, plus colleagues, billing details and invoices (admin)
+        </label>
+      </fieldset>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Inviting…" : "Invite"}
+      </Button>
+    </form>
+  );
+}
+
+export function RemoveMemberButton({ orgSlug, membershipId, name }: { orgSlug: string; membershipId: string; name: string }) {
+  const [state, action, isPending] = useActionState<SettingsState, FormData>(removeColleagueAction.bind(null, orgSlug), null);
+  return (
+    <details className="text-sm">
+      <summary className="min-h-11 cursor-pointer content-center font-semibold text-red-800 underline">Remove {name}</summary>
+      <form action={action} className="mt-2 space-y-2">
+        <input type="hidden" name="membershipId" value={membershipId} />
+        <Notice state={state} />
+        <p>{name} will no longer be able to sign in to your organisation&apos;s bookings.</p>
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          Yes, remove
+        </Button>
+      </form>
+    </details>
+  );
+}
