@@ -18,6 +18,12 @@ const schema = z.object({
   DEMO_MODE: booleanString,
   EMAIL_FROM: z.string().default("The Vision <hello@thevision.example>"),
   RESEND_API_KEY: z.string().min(1).optional(),
+  SUPPLIER_NAME: z.string().min(1).default("The Vision (demo)"),
+  SUPPLIER_ADDRESS: z.string().min(1).default("1 Example Street|Northshire|NS1 1AA"),
+  SUPPLIER_VAT_NUMBER: z.string().min(1).default("GB000000000"),
+  SUPPLIER_EMAIL: z.string().email().default("accounts@thevision.example"),
+  BANK_SORT_CODE: z.string().regex(/^\d{2}-\d{2}-\d{2}$/).default("00-00-00"),
+  BANK_ACCOUNT_NUMBER: z.string().regex(/^\d{8}$/).default("00000000"),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Tests only: send Stripe API calls to a local stand-in (e.g. http://127.0.0.1:3299) instead of api.stripe.com. */

@@ -77,7 +77,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
         </label>
         <label className="flex min-h-11 items-center gap-2">
           <input type="radio" name="role" value="ORG_ADMIN" defaultChecked={v.role === "ORG_ADMIN"} />
-          All of that, plus colleagues, billing details and invoices (admin)
+          All of that, plus colleagues and billing details (admin)
         </label>
       </fieldset>
       <Button type="submit" disabled={isPending}>

@@ -31,3 +31,20 @@ test.describe("organisation settings", () => {
     expect((await page.goto("/org/northshire-council/settings"))?.status()).toBe(404);
   });
 });
+
+test.describe("invoices", () => {
+  test("a council admin sees their invoices and downloads one as a PDF; another organisation's invoice is not found", async ({ page, loginAs, expectAccessible }) => {
+    await loginAs("council-admin");
+    await page.goto("/org/northshire-council");
+    await page.getByRole("link", { name: "Invoices" }).click();
+    await expect(page.getByRole("heading", { name: "Invoices" })).toBeVisible();
+    await expectAccessible(page);
+    const link = page.getByRole("link", { name: /Download INV-\d+ \(PDF\)/ }).first();
+    const href = await link.getAttribute("href");
+    const pdf = await page.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const foreign = await withDb(async (client) => (await client.query<{ number: number }>(`SELECT i.number FROM "Invoice" i JOIN "Organisation" o ON o.id = i."organisationId" WHERE o.slug <> 'northshire-council' AND i.number IS NOT NULL LIMIT 1`)).rows[0]!.number);
+    expect((await page.request.get(`/org/northshire-council/invoices/${foreign}/invoice.pdf`)).status()).toBe(404);
+  });
+});

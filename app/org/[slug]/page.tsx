@@ -22,6 +22,9 @@ export default async function ClientHomePage({ params }: { params: Promise<{ slu
         <Button asChild>
           <Link href="/services">Book training</Link>
         </Button>
+        <Button asChild variant="secondary">
+          <Link href={`/org/${slug}/invoices`}>Invoices</Link>
+        </Button>
         {context.role === "ORG_ADMIN" ? (
           <Button asChild variant="secondary">
             <Link href={`/org/${slug}/settings`}>Settings and colleagues</Link>

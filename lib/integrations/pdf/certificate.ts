@@ -5,7 +5,8 @@ import { PDFDocument, rgb } from "pdf-lib";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
 let fonts: Promise<[Buffer, Buffer]> | undefined;
-const loadFonts = () => (fonts ??= Promise.all([readFile(path.join(FONT_DIR, "Geist-Regular.ttf")), readFile(path.join(FONT_DIR, "Geist-SemiBold.ttf"))]));
+/** Geist regular and semibold, read once. */
+export const loadFonts = () => (fonts ??= Promise.all([readFile(path.join(FONT_DIR, "Geist-Regular.ttf")), readFile(path.join(FONT_DIR, "Geist-SemiBold.ttf"))]));
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
@@ -42,7 +43,7 @@ export async function renderCertificatePdf(o: { attendeeName: string; serviceNam
 }
 
 /** Shrinks the size (down to 10pt) and then trims the text so it fits the width. */
-function fit(text: string, font: { widthOfTextAtSize(text: string, size: number): number }, size: number, maxWidth: number) {
+export function fit(text: string, font: { widthOfTextAtSize(text: string, size: number): number }, size: number, maxWidth: number) {
   let current = size;
   while (current > 10 && font.widthOfTextAtSize(text, current) > maxWidth) current -= 1;
   let fitted = text;

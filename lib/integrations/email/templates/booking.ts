@@ -84,7 +84,7 @@ export function renderFeedbackInviteEmail(o: { name: string; serviceName: string
 export function renderInviteEmail(o: { inviterName: string; organisationName: string; link: string; role: "ORG_ADMIN" | "BOOKER" }) {
   return email(`${o.inviterName} has added you to ${o.organisationName} on Golden Thread`, [
     `Hello,`,
-    `${o.inviterName} has added you to ${o.organisationName} on Golden Thread, where you can ${o.role === "ORG_ADMIN" ? "book training, manage colleagues and see invoices" : "book training and manage your sessions"}.`,
+    `${o.inviterName} has added you to ${o.organisationName} on Golden Thread, where you can ${o.role === "ORG_ADMIN" ? "book training, see invoices and manage colleagues and billing details" : "book training, manage your sessions and see invoices"}.`,
     `Sign in with this email address — we'll send you a link, no password needed: ${o.link}`,
   ]);
 }

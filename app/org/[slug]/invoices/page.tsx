@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireMembership } from "@/lib/auth/guards";
+import { db } from "@/lib/db/client";
+import { formatDate, formatInvoiceNumber, formatPence } from "@/lib/format";
+import { listClientInvoices } from "@/lib/server/invoices/client-invoices";
+
+export const metadata: Metadata = { title: "Invoices" };
+export const dynamic = "force-dynamic";
+
+export default async function InvoicesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const context = await requireMembership(slug, undefined, `/org/${slug}/invoices`);
+  const invoices = await listClientInvoices(db, { context });
+  const today = new Date();
+  return (
+    <>
+      <PageHeader title="Invoices" description={`${context.organisation.name}. Pay by bank transfer using the invoice number as the reference.`} />
+      <Card>
+        {invoices.length === 0 ? (
+          <EmptyState>No invoices yet. We send one after each session (or when you accept a quote that asks for payment up front).</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <caption className="sr-only">Your invoices</caption>
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-2">Invoice</th>
+                  <th scope="col" className="py-2">For</th>
+                  <th scope="col" className="py-2">Issued</th>
+                  <th scope="col" className="py-2">Due</th>
+                  <th scope="col" className="py-2 text-right">Total</th>
+                  <th scope="col" className="py-2">Status</th>
+                  <th scope="col" className="py-2"><span className="sr-only">Download</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoices.map((invoice) => {
+                  const isOverdue = invoice.status === "ISSUED" && invoice.dueOn !== null && invoice.dueOn < today;
+                  return (
+                    <tr key={invoice.id} className="border-b border-stone-200">
+                      <td className="py-2 font-medium">{formatInvoiceNumber(invoice.number)}</td>
+                      <td className="py-2">
+                        {invoice.engagement?.service.name ?? "—"}
+                        {invoice.purchaseOrderNumber ? <span className="block text-stone-700">PO {invoice.purchaseOrderNumber}</span> : null}
+                      </td>
+                      <td className="py-2">{invoice.issuedOn ? formatDate(invoice.issuedOn) : "—"}</td>
+                      <td className="py-2">{invoice.dueOn ? formatDate(invoice.dueOn) : "—"}</td>
+                      <td className="py-2 text-right">{formatPence(invoice.totalPence)}</td>
+                      <td className="py-2">
+                        <Badge tone={invoice.status === "PAID" ? "good" : isOverdue ? "warning" : "neutral"}>{invoice.status === "PAID" ? "Paid" : invoice.status === "VOID" ? "Void" : isOverdue ? "Overdue" : "To pay"}</Badge>
+                      </td>
+                      <td className="py-2">
+                        <a className="font-semibold text-brand-800 underline" href={`/org/${slug}/invoices/${invoice.number}/invoice.pdf`}>
+                          Download<span className="sr-only"> {formatInvoiceNumber(invoice.number)}</span> (PDF)
+                        </a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}
