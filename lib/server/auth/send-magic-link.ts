@@ -5,6 +5,6 @@ import { renderMagicLinkEmail } from "@/lib/integrations/email/templates/magic-l
 
 /** Writes the sign-in email to the outbox (sent by the worker, or read on the dev mailbox page). */
 export async function sendMagicLink(options: { email: string; url: string; minutes: number }) {
-  const message = renderMagicLinkEmail(options);
+  const message = await renderMagicLinkEmail(options);
   await enqueueEmail(db, { kind: "magic-link", to: options.email, ...message });
 }

@@ -100,7 +100,7 @@ export async function cancelDelivery({ db, context, input, now = new Date() }: {
       await enqueueEmail(tx, {
         kind: "cancelled",
         to: recipient.to,
-        ...renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
+        ...await renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
       });
     }
     await tx.auditEvent.create({

@@ -162,7 +162,7 @@ export async function offerReplacements(tx: DbTx, { deliveryId, now, policy }: {
     await enqueueEmail(tx, {
       kind: "offer",
       to: offer.associate.user.email,
-      ...renderOfferEmail({ name: offer.associate.user.name, serviceName: service.name, organisationName: state.engagement.organisation.name, startsAt: state.startsAt, feePence: fee, expiresAt }),
+      ...await renderOfferEmail({ name: offer.associate.user.name, serviceName: service.name, organisationName: state.engagement.organisation.name, startsAt: state.startsAt, feePence: fee, expiresAt }),
     });
     offers.push(offer.id);
   }

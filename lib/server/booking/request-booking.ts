@@ -107,7 +107,7 @@ export async function sendHeldBooking(
     await enqueueEmail(tx, {
       kind: "offer",
       to: assignment.associate.user.email,
-      ...renderOfferEmail({
+      ...await renderOfferEmail({
         name: assignment.associate.user.name,
         serviceName: engagement.service.name,
         organisationName: engagement.organisation.name,
@@ -120,7 +120,7 @@ export async function sendHeldBooking(
   await enqueueEmail(tx, {
     kind: "awaiting-facilitators",
     to: bookerEmail,
-    ...renderAwaitingFacilitatorsEmail({ serviceName: engagement.service.name, startsAt: delivery.startsAt, reference: engagement.reference }),
+    ...await renderAwaitingFacilitatorsEmail({ serviceName: engagement.service.name, startsAt: delivery.startsAt, reference: engagement.reference }),
   });
   await tx.auditEvent.create({
     data: {

@@ -103,7 +103,7 @@ export async function sendConfirmation(tx: Parameters<Parameters<Db["$transactio
   await enqueueEmail(tx, {
     kind: "booking-confirmed",
     to: delivery.engagement.requestedBy.email,
-    ...renderConfirmedEmail({
+    ...await renderConfirmedEmail({
       serviceName: delivery.engagement.service.name,
       startsAt: delivery.startsAt,
       reference: delivery.engagement.reference,

@@ -46,7 +46,7 @@ export async function recordAttendance({ db, context, input, now = new Date(), a
         await enqueueEmail(tx, {
           kind: "feedback-invite",
           to: attendee.email,
-          ...renderFeedbackInviteEmail({ name: attendee.name, serviceName: delivery.engagement.service.name, link: `${appUrl}/feedback/${attendee.accessToken}`, attended: present.has(attendee.id) }),
+          ...await renderFeedbackInviteEmail({ name: attendee.name, serviceName: delivery.engagement.service.name, link: `${appUrl}/feedback/${attendee.accessToken}`, attended: present.has(attendee.id) }),
         });
       }
     }

@@ -99,7 +99,7 @@ export async function inviteColleague({ db, context, input, appUrl }: { db: Db; 
     await enqueueEmail(tx, {
       kind: "invite",
       to: email,
-      ...renderInviteEmail({ inviterName: context.actor.name ?? context.actor.email, organisationName: context.organisation.name, link: `${appUrl}/sign-in?callbackUrl=${encodeURIComponent(`/org/${context.organisation.slug}`)}`, role }),
+      ...await renderInviteEmail({ inviterName: context.actor.name ?? context.actor.email, organisationName: context.organisation.name, link: `${appUrl}/sign-in?callbackUrl=${encodeURIComponent(`/org/${context.organisation.slug}`)}`, role }),
     });
     await tx.auditEvent.create({ data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "membership.invite", subject: "User", subjectId: user.id, data: { role } } });
     return ok(null);

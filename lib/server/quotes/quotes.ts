@@ -111,7 +111,7 @@ export async function createQuote({ db, actor, input, now = new Date() }: { db: 
     await enqueueEmail(tx, {
       kind: "quote",
       to: engagement.requestedBy.email,
-      ...renderQuoteEmail({ name: engagement.requestedBy.name, serviceName: engagement.service.name, reference: engagement.reference, totalPence: totals.totalPence, validUntil }),
+      ...await renderQuoteEmail({ name: engagement.requestedBy.name, serviceName: engagement.service.name, reference: engagement.reference, totalPence: totals.totalPence, validUntil }),
     });
     await tx.auditEvent.create({ data: { actorId: actor.userId, action: "quote.send", subject: "Engagement", subjectId: engagement.id, data: { quoteId: created.id, totalPence: totals.totalPence } } });
     return created;
@@ -179,7 +179,7 @@ export async function respondToQuote({ db, context, input, now = new Date() }: {
             await offerReplacements(tx, { deliveryId: delivery.id, now, policy });
             await syncStatuses(tx, delivery.id);
           }
-          await enqueueEmail(tx, { kind: "quote-accepted", to: context.actor.email, ...renderQuoteAcceptedEmail({ serviceName: engagement.service.name, reference: engagement.reference, sessions: sessions.length }) });
+          await enqueueEmail(tx, { kind: "quote-accepted", to: context.actor.email, ...await renderQuoteAcceptedEmail({ serviceName: engagement.service.name, reference: engagement.reference, sessions: sessions.length }) });
           await tx.auditEvent.create({
             data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "quote.accept", subject: "Engagement", subjectId: engagement.id, data: { quoteId: quote.id, purchaseOrderNumber: purchaseOrderNumber ?? null } },
           });

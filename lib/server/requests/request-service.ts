@@ -65,7 +65,7 @@ export async function requestService({
       await enqueueEmail(tx, {
         kind: "service-request",
         to: director.email,
-        ...renderServiceRequestEmail({ serviceName: service.name, organisationName: context.organisation.name, reference: engagement.reference, sessionsRequested }),
+        ...await renderServiceRequestEmail({ serviceName: service.name, organisationName: context.organisation.name, reference: engagement.reference, sessionsRequested }),
       });
     }
     await tx.auditEvent.create({

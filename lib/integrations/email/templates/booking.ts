@@ -1,15 +1,9 @@
 import { formatDateTime, formatPence } from "@/lib/format";
 import type { EmailContent } from "../enqueue-email";
-import { escapeHtml } from "./html";
+import { composeEmail, type EmailBlock } from "./layout";
 
-function toHtml(paragraphs: string[]) {
-  return `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">${paragraphs
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join("")}</body></html>`;
-}
-
-function email(subject: string, paragraphs: string[]): EmailContent {
-  return { subject, text: paragraphs.join("\n\n"), html: toHtml(paragraphs) };
+function email(subject: string, blocks: EmailBlock[]): Promise<EmailContent> {
+  return composeEmail(subject, blocks);
 }
 
 /** A written offer of paid work, sent before anything is confirmed. */
@@ -76,7 +70,8 @@ export function renderFeedbackInviteEmail(o: { name: string; serviceName: string
   return email(`How was ${o.serviceName}?`, [
     `Hello ${o.name},`,
     `Thank you for being part of ${o.serviceName}. It was co-delivered by someone with lived experience of care and a professional, and your views help us make it better.`,
-    `It takes about two minutes, and you don't need an account: ${o.link}`,
+    "It takes about two minutes, and you don't need an account.",
+    { button: { href: o.link, label: "Give feedback" } },
     ...(o.attended ? ["You can download your certificate of attendance from the same page."] : []),
   ]);
 }
@@ -85,6 +80,7 @@ export function renderInviteEmail(o: { inviterName: string; organisationName: st
   return email(`${o.inviterName} has added you to ${o.organisationName} on Golden Thread`, [
     `Hello,`,
     `${o.inviterName} has added you to ${o.organisationName} on Golden Thread, where you can ${o.role === "ORG_ADMIN" ? "book training, see invoices and manage colleagues and billing details" : "book training, manage your sessions and see invoices"}.`,
-    `Sign in with this email address — we'll send you a link, no password needed: ${o.link}`,
+    "Sign in with this email address — we'll send you a link, no password needed.",
+    { button: { href: o.link, label: "Sign in" } },
   ]);
 }
