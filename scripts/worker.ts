@@ -2,6 +2,7 @@
  * Background worker (`npm run worker`; `npm run dev` and `npm start` run one beside Next):
  *   - every 30 s: expire lapsed holds and timed-out offers (offering the next candidate);
  *   - every hour: take associates off deliveries their checks no longer cover;
+ *   - every 5 minutes: send the 48-hour reminders with joining details;
  *   - every 5 s, when RESEND_API_KEY is set: send the email outbox through Resend with retries.
  * Stateless and safe to run on any number of machines: each step locks the rows it works on.
  */
@@ -11,6 +12,7 @@ import { createResendTransport } from "../lib/integrations/email/resend-transpor
 import { sendDueEmails } from "../lib/integrations/email/send-outbox";
 import { expireHoldsAndOffers } from "../lib/server/booking/expire-holds-and-offers";
 import { repairAfterComplianceLapse } from "../lib/server/booking/repair-after-compliance-lapse";
+import { sendDueReminders } from "../lib/server/booking/send-reminders";
 
 const { url } = await resolveDatabase(process.env.WORKER_DATABASE ?? undefined);
 const db = createPrismaClient(url, { max: 3 });
@@ -39,6 +41,7 @@ function every(ms: number, name: string, job: () => Promise<unknown>) {
 const jobs = [
   every(30_000, "expire holds and offers", () => expireHoldsAndOffers({ db })),
   every(60 * 60_000, "compliance re-check", () => repairAfterComplianceLapse({ db })),
+  every(5 * 60_000, "48-hour reminders", () => sendDueReminders({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
   ...(transport ? [every(5_000, "email", () => sendDueEmails({ db, transport, from }))] : []),
 ];
 while (!isStopping) {

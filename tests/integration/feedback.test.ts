@@ -6,6 +6,7 @@ import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
 import { respondToOffer } from "@/lib/server/booking/respond-to-offer";
 import { recordAttendance, submitFeedback } from "@/lib/server/feedback/attendance-and-feedback";
+import { sendDueReminders } from "@/lib/server/booking/send-reminders";
 import { createScenario } from "../fixtures/scenario";
 
 const db = createPrismaClient(process.env.DATABASE_URL, { max: 6 });
@@ -75,5 +76,23 @@ describe("attendance, feedback and certificates", () => {
     expect(pdf.getTitle()).toBe("Certificate of attendance: Asha Patel");
     const absent = await GET(new Request("http://x"), { params: Promise.resolve({ token: people[1]!.accessToken }) });
     expect(absent.status).toBe(404);
+  });
+});
+
+describe("48-hour reminders", () => {
+  it("go once to the booker, each attendee and both facilitators, even with two workers at once; not before the 48 hours", async () => {
+    const { scenario, deliveryId, people } = await confirmedWithAttendees();
+    const recipients = [scenario.booker.email, ...people.map((p) => p.email), ...scenario.associates.map((a) => a.user.email)];
+    const count = () => db.outboxMessage.count({ where: { kind: "reminder", to: { in: recipients } } });
+    await sendDueReminders({ db, appUrl: "https://app.example", now: new Date("2026-11-28T09:00:00Z") }); // 73 hours before
+    expect(await count()).toBe(0);
+    const at = new Date("2026-11-29T12:00:00Z"); // 46 hours before
+    await Promise.all([sendDueReminders({ db, appUrl: "https://app.example", now: at }), sendDueReminders({ db, appUrl: "https://app.example", now: at })]);
+    expect(await count()).toBe(6);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: deliveryId } })).reminderSentAt).toEqual(at);
+    await sendDueReminders({ db, appUrl: "https://app.example", now: new Date("2026-11-30T12:00:00Z") });
+    expect(await count()).toBe(6);
+    const bookerCopy = await db.outboxMessage.findFirstOrThrow({ where: { kind: "reminder", to: scenario.booker.email } });
+    expect((bookerCopy.payload as { text: string }).text).toContain("See the booking: https://app.example/org/");
   });
 });

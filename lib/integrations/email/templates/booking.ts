@@ -84,3 +84,26 @@ export function renderInviteEmail(o: { inviterName: string; organisationName: st
     { button: { href: o.link, label: "Sign in" } },
   ]);
 }
+
+/** Two days before: when, where, how to join, and who is facilitating. */
+export function renderReminderEmail(o: {
+  name: string | null;
+  serviceName: string;
+  organisationName: string;
+  startsAt: Date;
+  endsAt: Date;
+  where: string;
+  joiningInstructions: string | null;
+  facilitators: string[];
+  link: string | null;
+}) {
+  return email(`Reminder: ${o.serviceName} on ${formatDateTime(o.startsAt)}`, [
+    `Hello ${o.name ?? "there"},`,
+    `A reminder that ${o.serviceName} with ${o.organisationName} is on ${formatDateTime(o.startsAt)} (UK time), for ${Math.round((o.endsAt.getTime() - o.startsAt.getTime()) / 360_000) / 10} hours.`,
+    `Where: ${o.where}`,
+    ...(o.joiningInstructions ? [`Joining instructions: ${o.joiningInstructions}`] : []),
+    ...(o.facilitators.length ? [`Your facilitators: ${o.facilitators.join(" and ")}.`] : []),
+    ...(o.link ? [{ button: { href: o.link, label: "See the booking" } }] : []),
+    "Some of the content may touch on difficult experiences. You can step out at any time, and the facilitators are there to talk afterwards.",
+  ]);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "reminderSentAt" TIMESTAMPTZ(3);
