@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireDirector } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { submittedValues } from "@/lib/form-values";
 import type { Result } from "@/lib/result";
 import { createQuote } from "@/lib/server/quotes/quotes";
 
@@ -35,9 +36,7 @@ export async function createQuoteAction(unverifiedReference: string, _previous: 
     },
   });
   if (!result.ok) {
-    const values: Record<string, string> = {};
-    for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, 2000);
-    return { ...result, values };
+    return { ...result, values: submittedValues(formData, 2000) };
   }
   redirect(`/director/requests/${unverifiedReference}?sent=1`);
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { cancelDeliveryAction, type FormState } from "@/app/org/[slug]/book/actions";
 import { describedBy, Field } from "./field";
 
@@ -14,11 +15,7 @@ export function CancelForm({ orgSlug, deliveryId, expectedChargePence, backHref,
     <form action={action} className="space-y-5">
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <input type="hidden" name="expectedChargePence" value={expectedChargePence} />
-      {state ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state?.message} />
       <Field id="reason" label="Why are you cancelling? (optional)" hint="This helps us plan. The facilitators won't see it." error={reasonError}>
         <textarea id="reason" name="reason" rows={3} maxLength={500} defaultValue={state?.values?.reason} className="block w-full rounded-lg border border-stone-400 px-3 py-2" {...describedBy("reason", { hint: true, error: reasonError })} />
       </Field>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { requestBookingAction, type FormState } from "@/app/org/[slug]/book/actions";
 import { describedBy, Field } from "./field";
 
@@ -17,11 +18,7 @@ export function CheckoutForm({ orgSlug, engagementId, capacity, poRequired, canP
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="engagementId" value={engagementId} />
-      {state ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state?.message} />
       <Field id="attendeeCount" label="How many people will attend?" hint={attendeesHint} error={errors.attendeeCount?.[0]}>
         <input id="attendeeCount" name="attendeeCount" defaultValue={values.attendeeCount} type="number" inputMode="numeric" min={1} max={capacity} required className={inputClass} {...describedBy("attendeeCount", { hint: attendeesHint, error: errors.attendeeCount?.[0] })} />
       </Field>

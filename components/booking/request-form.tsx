@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { requestServiceAction, type FormState } from "@/app/org/[slug]/book/actions";
 import { describedBy, Field } from "./field";
 
@@ -15,11 +16,7 @@ export function RequestForm({ orgSlug, serviceSlug }: { orgSlug: string; service
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="service" value={serviceSlug} />
-      {state ? (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state?.message} />
       <Field id="needs" label="What do you need?" hint={needsHint} error={errors.needs?.[0]}>
         <textarea id="needs" name="needs" defaultValue={values.needs} rows={6} required maxLength={4000} className="block w-full rounded-lg border border-stone-400 px-3 py-2" {...describedBy("needs", { hint: needsHint, error: errors.needs?.[0] })} />
       </Field>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { describedBy, Field } from "@/components/booking/field";
 import { respondToQuoteAction, type FormState } from "@/app/org/[slug]/book/actions";
 
@@ -17,11 +18,7 @@ export function QuoteResponse({ orgSlug, quoteId, poRequired }: { orgSlug: strin
         <input type="hidden" name="quoteId" value={quoteId} />
         <input type="hidden" name="decision" value="ACCEPT" />
         <h3 className="font-semibold">Accept</h3>
-        {accepted ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-            {accepted.message}
-          </p>
-        ) : null}
+        <FormAlert message={accepted?.message} className="text-sm" />
         <Field id="quote-po" label={poRequired ? "Purchase-order (PO) number" : "Purchase-order (PO) number (optional)"} hint={poHint} error={poError}>
           <input id="quote-po" name="purchaseOrderNumber" maxLength={60} defaultValue={accepted?.values?.purchaseOrderNumber} className="block min-h-11 w-full rounded-lg border border-stone-400 px-3 py-2" {...describedBy("quote-po", { hint: poHint, error: poError })} />
         </Field>
@@ -33,11 +30,7 @@ export function QuoteResponse({ orgSlug, quoteId, poRequired }: { orgSlug: strin
         <input type="hidden" name="quoteId" value={quoteId} />
         <input type="hidden" name="decision" value="DECLINE" />
         <h3 className="font-semibold">Not quite right?</h3>
-        {declined ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-            {declined.message}
-          </p>
-        ) : null}
+        <FormAlert message={declined?.message} className="text-sm" />
         <Field id="quote-decline" label="Tell us what doesn't work (optional)">
           <textarea id="quote-decline" name="declineReason" rows={3} maxLength={1000} className="block w-full rounded-lg border border-stone-400 px-3 py-2" />
         </Field>

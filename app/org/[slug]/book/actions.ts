@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
+import { submittedValues } from "@/lib/form-values";
 import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
 import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
@@ -43,11 +44,6 @@ export async function holdSlotAction(unverifiedOrgSlug: string, _previous: HoldS
 /** A failed submission, with what was typed so the form can show it again (React resets forms after an action). */
 export type FormState = (Exclude<Result<null>, { ok: true }> & { values?: Record<string, string> }) | null;
 
-function typedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$")) values[key] = value.slice(0, 5000);
-  return values;
-}
 
 /**
  * Sends a held booking. By invoice: offers go to the pair at once. By card (when Stripe is set up): the
@@ -62,7 +58,7 @@ export async function requestBookingAction(unverifiedOrgSlug: string, _previous:
       code: "INVALID_INPUT",
       message: "Please read and accept the cancellation terms.",
       fieldErrors: { acceptTerms: ["Tick the box to accept the cancellation terms."] },
-      values: typedValues(formData),
+      values: submittedValues(formData),
     };
   }
   const input = {
@@ -72,13 +68,13 @@ export async function requestBookingAction(unverifiedOrgSlug: string, _previous:
   };
   if (formData.get("paymentMethod") === "CARD") {
     const stripe = getStripe();
-    if (!stripe) return { ok: false, code: "DISABLED", message: "Card payments aren't available. Please pay by invoice.", values: typedValues(formData) };
+    if (!stripe) return { ok: false, code: "DISABLED", message: "Card payments aren't available. Please pay by invoice.", values: submittedValues(formData) };
     const started = await startCardCheckout({ db, stripe, context, input, appUrl: env.APP_URL });
-    if (!started.ok) return { ...started, values: typedValues(formData) };
+    if (!started.ok) return { ...started, values: submittedValues(formData) };
     redirect(started.data.url);
   }
   const result = await requestBooking({ db, context, input: { ...input, paymentMethod: "INVOICE" } });
-  if (!result.ok) return { ...result, values: typedValues(formData) };
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?sent=1`);
 }
 
@@ -95,7 +91,7 @@ export async function requestServiceAction(unverifiedOrgSlug: string, _previous:
       sessionsRequested: formData.get("sessionsRequested") || undefined,
     },
   });
-  if (!result.ok) return { ...result, values: typedValues(formData) };
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?requested=1`);
 }
 
@@ -107,7 +103,7 @@ export async function cancelDeliveryAction(unverifiedOrgSlug: string, _previous:
     context,
     input: { unverifiedDeliveryId: formData.get("deliveryId"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") },
   });
-  if (!result.ok) return { ...result, values: typedValues(formData) };
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
 }
 
@@ -117,7 +113,7 @@ export type AttendeeState = (Result<null> & { values?: Record<string, string>; r
 export async function addAttendeeAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
   const context = await requireMembership(unverifiedOrgSlug);
   const result = await addAttendee({ db, context, input: { unverifiedReference, name: formData.get("name") ?? undefined, email: formData.get("email") ?? undefined, jobTitle: formData.get("jobTitle") ?? undefined } });
-  if (!result.ok) return { ...result, values: typedValues(formData) };
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
   revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
   return { ok: true, data: null, notice: "Added." };
 }
@@ -156,7 +152,7 @@ export async function respondToQuoteAction(unverifiedOrgSlug: string, _previous:
       declineReason: formData.get("declineReason") ?? undefined,
     },
   });
-  if (!result.ok) return { ...result, values: typedValues(formData) };
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?${result.data.decision === "ACCEPT" ? "accepted" : "declined"}=1`);
 }
 
