@@ -18,9 +18,14 @@ export default async function WelcomePage() {
       <Card className="space-y-3">
         <p>You&apos;re signed in as {actor.email}, but you aren&apos;t part of an organisation yet.</p>
         <p>If a colleague has already set up your organisation, ask them to invite you. Otherwise you can book training and set up your organisation on the way.</p>
-        <Link className="font-semibold text-brand-800 underline" href="/services">
-          Browse our services
-        </Link>
+        <p className="flex flex-wrap gap-4">
+          <Link className="font-semibold text-brand-800 underline" href="/org/new">
+            Set up your organisation
+          </Link>
+          <Link className="font-semibold text-brand-800 underline" href="/services">
+            Browse our services
+          </Link>
+        </p>
       </Card>
     </div>
   );

@@ -48,3 +48,29 @@ test.describe("invoices", () => {
     expect((await page.request.get(`/org/northshire-council/invoices/${foreign}/invoice.pdf`)).status()).toBe(404);
   });
 });
+
+test.describe("a new client", () => {
+  test("someone without an organisation sets one up on the way to booking and lands on the booking calendar", async ({ page, context, baseURL, expectAccessible }) => {
+    const email = `coordinator-${Date.now()}@willowbrook.example`;
+    const token = `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    await withDb(async (client) => {
+      const { rows } = await client.query<{ id: string }>(`INSERT INTO "User" (id, email, "platformRole", "updatedAt") VALUES ($1, $2, 'CLIENT', now()) RETURNING id`, [`u-${token}`, email]);
+      await client.query(`INSERT INTO "Session" ("sessionToken", "userId", "expires", "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, rows[0]!.id]);
+    });
+    await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+
+    await page.goto("/services/training/book");
+    await page.getByRole("link", { name: "Set up your organisation" }).click();
+    await expect(page.getByRole("heading", { name: "Set up your organisation" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Organisation name").fill("Willow Brook Children's Home");
+    await page.getByLabel("What kind of organisation is it?").selectOption("CHILDRENS_HOME");
+    await page.getByLabel("Address line 1").fill("1 Willow Lane");
+    await page.getByLabel("Town or city").fill("Northshire");
+    await page.getByLabel("Postcode").fill("NS2 3CD");
+    await page.getByLabel("Email for invoices").fill("office@willowbrook.example");
+    await page.getByRole("button", { name: "Set up and continue" }).click();
+    await expect(page).toHaveURL(/\/org\/willow-brook-children-s-home(-\d+)?\/book\/training$/);
+    await expect(page.getByRole("button", { name: "Hold this time" })).toBeVisible();
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { getOrganisationSettings, inviteColleague, removeColleague, updateBillingDetails } from "@/lib/server/organisations/organisation-settings";
+import { getOrganisationSettings, inviteColleague, registerOrganisation, removeColleague, updateBillingDetails } from "@/lib/server/organisations/organisation-settings";
 import { createScenario } from "../fixtures/scenario";
 
 const db = createPrismaClient(process.env.DATABASE_URL, { max: 6 });
@@ -52,5 +52,23 @@ describe("organisation settings", () => {
     expect(await removeColleague({ db, context: other.admin, input: { unverifiedMembershipId: member.id } })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await removeColleague({ db, context: admin, input: { unverifiedMembershipId: member.id } })).toEqual({ ok: true, data: null });
     expect(await db.membership.count({ where: { id: member.id } })).toBe(0);
+  });
+});
+
+describe("setting up an organisation on the way to booking", () => {
+  it("makes the person its admin with a web address from the name (numbered when taken); bad details and non-clients are refused", async () => {
+    const people = await Promise.all(
+      ["first", "second"].map((who) => db.user.create({ data: { email: `${who}-${Date.now()}@newhome.example`, platformRole: "CLIENT" } })),
+    );
+    const input = { name: "Willow Brook Children's Home", kind: "CHILDRENS_HOME", addressLine1: "1 Lane", town: "Northshire", postcode: "NS2 3CD", invoiceEmail: "office@willow.example", paymentTermsDays: "30" };
+    const refused = await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "CLIENT", memberships: [] }, input: { ...input, kind: "CASTLE", postcode: "nope" } });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { kind: ["Choose what kind of organisation it is."], postcode: ["Enter a UK postcode, like NS1 4AB."] } });
+    const first = await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "CLIENT", memberships: [] }, input });
+    const second = await registerOrganisation({ db, actor: { userId: people[1]!.id, role: "CLIENT", memberships: [] }, input });
+    expect(first).toEqual({ ok: true, data: { slug: "willow-brook-children-s-home" } });
+    expect(second).toEqual({ ok: true, data: { slug: "willow-brook-children-s-home-2" } });
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: people[0]!.id }, include: { organisation: true } });
+    expect(membership).toMatchObject({ role: "ORG_ADMIN", organisation: { kind: "CHILDRENS_HOME", postcode: "NS2 3CD", paymentTermsDays: 30 } });
+    expect(await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "ASSOCIATE", memberships: [] }, input })).toMatchObject({ ok: false });
   });
 });

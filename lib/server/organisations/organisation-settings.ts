@@ -127,3 +127,46 @@ export async function removeColleague({ db, context, input }: { db: Db; context:
     return ok(null);
   });
 }
+
+export const registerOrganisationInput = billingInput.extend({
+  kind: z.enum(["LOCAL_AUTHORITY", "CHILDRENS_HOME", "FOSTERING_AGENCY", "CHARITY", "OTHER"], { message: "Choose what kind of organisation it is." }),
+});
+
+function slugify(name: string) {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 50) || "organisation"
+  );
+}
+
+/**
+ * Someone signed in but not yet part of an organisation sets one up on the way to booking: billing
+ * details, and they become its admin. The web address is made from the name (numbered if taken).
+ */
+export async function registerOrganisation({ db, actor, input }: { db: Db; actor: { userId: string; role: string; memberships: unknown[] }; input: unknown }): Promise<Result<{ slug: string }>> {
+  if (actor.role !== "CLIENT") return fail(AppErrorCode.INVALID_INPUT, "Only client organisations can be set up here.");
+  const parsed = registerOrganisationInput.safeParse(input);
+  if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Check your organisation's details.", z.flattenError(parsed.error).fieldErrors);
+  const base = slugify(parsed.data.name);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
+    try {
+      await db.$transaction(async (tx) => {
+        const organisation = await tx.organisation.create({ data: { ...parsed.data, slug }, select: { id: true } });
+        await tx.membership.create({ data: { userId: actor.userId, organisationId: organisation.id, role: "ORG_ADMIN" } });
+        await tx.auditEvent.create({ data: { actorId: actor.userId, organisationId: organisation.id, action: "organisation.register", subject: "Organisation", subjectId: organisation.id, data: { kind: parsed.data.kind } } });
+      });
+      return ok({ slug });
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === "P2002") continue;
+      throw error;
+    }
+  }
+  return fail(AppErrorCode.UNEXPECTED, "We couldn't set up the organisation just now. Please try again.");
+}

@@ -35,9 +35,15 @@ export default async function BookServicePage({ params }: { params: Promise<{ sl
             </ul>
           </>
         ) : actor.role === "CLIENT" ? (
-          <p>
-            You&apos;re signed in as {actor.email}, but you aren&apos;t part of an organisation yet. Ask a colleague who uses Golden Thread to invite you, or email us and we&apos;ll set your organisation up.
-          </p>
+          <>
+            <p>You&apos;re signed in as {actor.email}, but you aren&apos;t part of an organisation yet.</p>
+            <p>
+              <Link className="font-semibold text-brand-800 underline" href={`/org/new?next=${encodeURIComponent(`/services/${slug}/book`)}`}>
+                Set up your organisation
+              </Link>{" "}
+              (a minute: name and billing details), or ask a colleague who already uses Golden Thread to invite you.
+            </p>
+          </>
         ) : (
           <p>Bookings are made by client organisations. You&apos;re signed in as {actor.role === "DIRECTOR" ? "the director" : "an associate"}.</p>
         )}
