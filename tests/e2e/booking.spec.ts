@@ -57,6 +57,18 @@ test.describe("booking training online", () => {
     expect(attendees).toEqual(["asha@northshire.example", "ben@northshire.example"]);
     await expectAccessible(page);
 
+    // Moving it: only times both offered facilitators can do; the invite keeps its UID and updates.
+    await page.getByRole("link", { name: "Move to another time" }).click();
+    await expect(page.getByRole("heading", { name: "Move this session" })).toBeVisible();
+    await expectAccessible(page);
+    const newStart = await page.locator('select[name="startsAt"] option').nth(1).getAttribute("value");
+    await page.getByLabel("New time (UK time)").selectOption(newStart!);
+    await page.getByRole("button", { name: "Move the session" }).click();
+    await expect(page.getByText("The session has been moved.")).toBeVisible();
+    expect((await engagementStatus(reference)).startsAt).toEqual(new Date(newStart!));
+    const movedInvite = await (await page.request.get(icsHref!)).text();
+    expect(movedInvite.replace(/\r\n[ \t]/g, "")).toContain(`DTSTART:${newStart!.replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+
     // Cancelling shows the charge worked out from the terms before anything happens.
     await page.getByRole("link", { name: "Cancel this session" }).click();
     await expect(page.getByRole("heading", { name: "Cancel this session?" })).toBeVisible();

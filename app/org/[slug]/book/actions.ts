@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { submittedValues } from "@/lib/form-values";
 import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
+import { rescheduleDelivery } from "@/lib/server/booking/reschedule-delivery";
 import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
 import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
@@ -168,4 +169,12 @@ export async function recordAttendanceAction(unverifiedOrgSlug: string, unverifi
   if (!result.ok) return result;
   revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
   return { ok: true, data: null, notice: `Saved: ${result.data.present} ${result.data.present === 1 ? "person" : "people"} came. Everyone on the list has been emailed a feedback link.` };
+}
+
+/** Moves a session to another time both its facilitators can do. */
+export async function rescheduleDeliveryAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await rescheduleDelivery({ db, context, input: { unverifiedDeliveryId: formData.get("deliveryId"), startsAt: formData.get("startsAt") || undefined } });
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?moved=1`);
 }

@@ -107,3 +107,11 @@ export function renderReminderEmail(o: {
     "Some of the content may touch on difficult experiences. You can step out at any time, and the facilitators are there to talk afterwards.",
   ]);
 }
+
+export function renderRescheduledEmail(o: { name: string | null; serviceName: string; reference: string; from: Date; to: Date }) {
+  return email(`Moved: ${o.serviceName} is now on ${formatDateTime(o.to)}`, [
+    `Hello ${o.name ?? "there"},`,
+    `${o.serviceName} (${o.reference}) has moved from ${formatDateTime(o.from)} to ${formatDateTime(o.to)} (UK time), with the same facilitators.`,
+    "If you added it to your calendar, the invite from your booking page updates the existing entry.",
+  ]);
+}

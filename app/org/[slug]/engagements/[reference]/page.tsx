@@ -20,10 +20,10 @@ export default async function EngagementPage({
   searchParams,
 }: {
   params: Promise<{ slug: string; reference: string }>;
-  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string; accepted?: string; declined?: string; paid?: string }>;
+  searchParams: Promise<{ sent?: string; requested?: string; cancelled?: string; accepted?: string; declined?: string; paid?: string; moved?: string }>;
 }) {
   const { slug, reference } = await params;
-  const { sent, requested, cancelled, accepted, declined, paid } = await searchParams;
+  const { sent, requested, cancelled, accepted, declined, paid, moved } = await searchParams;
   const now = new Date();
   const context = await requireMembership(slug, undefined, `/org/${slug}/engagements/${reference}`);
   const engagement = await getEngagementForClient({ context, unverifiedReference: reference });
@@ -50,6 +50,11 @@ export default async function EngagementPage({
               <strong>Payment received — thank you.</strong> We&apos;re asking your two facilitators to confirm, and we&apos;ll email you when it&apos;s confirmed.
             </>
           )}
+        </p>
+      ) : null}
+      {moved ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>The session has been moved.</strong> We&apos;ve told your facilitators and everyone on the attendee list.
         </p>
       ) : null}
       {cancelled ? (
@@ -117,6 +122,11 @@ export default async function EngagementPage({
                     <a className="text-sm font-semibold text-brand-800 underline" href={`/org/${slug}/engagements/${reference}/sessions/${delivery.id}/calendar.ics`}>
                       {delivery.status === "CANCELLED" ? "Remove from my calendar" : "Add to my calendar"}
                     </a>
+                  ) : null}
+                  {["NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"].includes(delivery.status) && delivery.startsAt > now ? (
+                    <Link className="text-sm font-semibold text-brand-800 underline" href={`/org/${slug}/engagements/${reference}/reschedule/${delivery.id}`}>
+                      Move to another time
+                    </Link>
                   ) : null}
                   {delivery.status !== "CANCELLED" && delivery.status !== "DELIVERED" && delivery.startsAt > now ? (
                     <Link className="text-sm font-semibold text-red-800 underline" href={`/org/${slug}/engagements/${reference}/cancel/${delivery.id}`}>
