@@ -34,6 +34,12 @@ describe("attendees", () => {
     const other = await createScenario(db, { associates: [] });
     const first = await addAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, name: "Asha Patel", email: "Asha@Example.org", jobTitle: "Residential worker" } });
     expect(first.ok).toBe(true);
+    // They are emailed their place with the calendar invite attached.
+    const invite = await db.outboxMessage.findFirstOrThrow({ where: { kind: "attendee-invite", to: "asha@example.org" } });
+    const attachments = (invite.payload as { attachments: { filename: string; content: string }[] }).attachments;
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]!.filename).toBe(`${reference}.ics`);
+    expect(attachments[0]!.content).toContain("DTSTART:20261201T100000Z");
     const refusals = await Promise.all([
       addAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, name: "Asha again", email: "asha@example.org" } }),
       addAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, name: "", email: "not-an-email" } }),

@@ -53,6 +53,7 @@ describe("cancelling a session", () => {
     expect(delivery.engagement.status).toBe("CANCELLED");
     const emails = await db.outboxMessage.findMany({ where: { kind: "cancelled", to: { in: [scenario.booker.email, ...scenario.associates.map((a) => a.user.email)] } } });
     expect(emails).toHaveLength(3);
+    for (const email of emails) expect((email.payload as { attachments: { content: string }[] }).attachments[0]!.content).toContain("METHOD:CANCEL");
     expect(await db.auditEvent.count({ where: { action: "delivery.cancel", subjectId: deliveryId } })).toBe(1);
     // The same time is free again for someone else.
     const again = await holdSlot({ db, context: scenario.context, input: { serviceSlug: scenario.service.slug, startsAt: "2026-12-08T10:00:00Z", mode: "ONLINE" }, now: at });

@@ -45,6 +45,11 @@ describe("moving a session", () => {
       expect(assignment.blockedFrom.toISOString()).toBe("2026-12-02T09:30:00.000Z");
       expect(assignment.status).toBe("ACCEPTED");
     }
-    expect(await db.outboxMessage.count({ where: { kind: "rescheduled", to: { in: [scenario.booker.email, ...scenario.associates.map((a) => a.user.email)] } } })).toBe(3);
+    const notices = await db.outboxMessage.findMany({ where: { kind: "rescheduled", to: { in: [scenario.booker.email, ...scenario.associates.map((a) => a.user.email)] } } });
+    expect(notices).toHaveLength(3);
+    // Each carries the updated invite: same UID, the new time (SEQUENCE growth is covered by the unit test).
+    const ics = (notices[0]!.payload as { attachments: { content: string }[] }).attachments[0]!.content.replace(/\r\n[ \t]/g, "");
+    expect(ics).toContain(`UID:delivery-${held.data.deliveryId}@golden-thread`);
+    expect(ics).toContain("DTSTART:20261202T100000Z");
   });
 });

@@ -28,6 +28,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
         <ul className="space-y-4">
           {messages.map((message) => {
             const text = (message.payload as { text?: string }).text ?? "";
+            const attachments = (message.payload as { attachments?: { filename: string }[] }).attachments ?? [];
             return (
               <li key={message.id}>
                 <article aria-label={`${message.subject} to ${message.to}`} className="rounded-xl border border-stone-200 bg-white p-4">
@@ -49,6 +50,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                       ),
                     )}
                   </div>
+                  {attachments.length ? <p className="mt-2 text-sm text-stone-700">Attached: {attachments.map((a) => a.filename).join(", ")}</p> : null}
                 </article>
               </li>
             );

@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/create-client";
 
-export type EmailContent = { subject: string; text: string; html: string };
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+export type EmailContent = { subject: string; text: string; html: string; attachments?: EmailAttachment[] };
 
 /**
  * Every email goes through the outbox: written in the caller's transaction (so it exists exactly
@@ -12,7 +13,7 @@ export async function enqueueEmail(tx: DbTx, message: { kind: string; to: string
       kind: message.kind,
       to: message.to.trim().toLowerCase(),
       subject: message.subject,
-      payload: { text: message.text, html: message.html },
+      payload: { text: message.text, html: message.html, ...(message.attachments?.length ? { attachments: message.attachments } : {}) },
     },
     select: { id: true },
   });

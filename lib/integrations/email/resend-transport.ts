@@ -7,7 +7,14 @@ export function createResendTransport(apiKey: string): EmailTransport {
   return {
     async send(message) {
       const { data, error } = await resend.emails.send(
-        { from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html },
+        {
+          from: message.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          ...(message.attachments ? { attachments: message.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })) } : {}),
+        },
         { idempotencyKey: message.idempotencyKey },
       );
       if (error || !data) throw new Error(error?.message ?? "Resend returned no id");

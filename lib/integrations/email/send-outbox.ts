@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/create-client";
+import type { EmailAttachment } from "./enqueue-email";
 
 /** What the outbox needs from an email provider: send one message, or throw. */
 export type EmailTransport = {
-  send(message: { from: string; to: string; subject: string; text: string; html: string; idempotencyKey: string }): Promise<{ providerId: string }>;
+  send(message: { from: string; to: string; subject: string; text: string; html: string; attachments?: EmailAttachment[]; idempotencyKey: string }): Promise<{ providerId: string }>;
 };
 
 /** Retry schedule: 30 s, 1 min, 2 min … capped at 1 hour. Messages are never dropped: they wait for the provider. */
@@ -26,7 +27,7 @@ export async function sendDueEmails({ db, transport, from, now = () => new Date(
   let failed = 0;
   for (let i = 0; i < batchSize; i++) {
     const outcome = await db.$transaction(async (tx) => {
-      const [message] = await tx.$queryRaw<{ id: string; to: string; subject: string; payload: { text: string; html: string }; attempts: number }[]>`
+      const [message] = await tx.$queryRaw<{ id: string; to: string; subject: string; payload: { text: string; html: string; attachments?: EmailAttachment[] }; attempts: number }[]>`
         SELECT "id", "to", "subject", "payload", "attempts" FROM "OutboxMessage"
          WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now()}
          ORDER BY "nextAttemptAt" FOR UPDATE SKIP LOCKED LIMIT 1`;
@@ -38,6 +39,7 @@ export async function sendDueEmails({ db, transport, from, now = () => new Date(
           subject: message.subject,
           text: message.payload.text,
           html: message.payload.html,
+          ...(message.payload.attachments ? { attachments: message.payload.attachments } : {}),
           idempotencyKey: message.id,
         });
         await tx.outboxMessage.update({

@@ -5,6 +5,9 @@ import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeEngagements } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { isPgError } from "@/lib/db/errors";
+import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
+import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
+import { renderAttendeeInviteEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 
 const attendee = z.object({
@@ -33,6 +36,26 @@ async function lockEngagement(tx: DbTx, context: OrganisationContext, unverified
   return { ...engagement, count };
 }
 
+/** Emails each new attendee their place and the calendar invites (sessions that are booked, not just held). */
+async function inviteAttendees(tx: DbTx, engagementId: string, people: { name: string; email: string }[]) {
+  const engagement = await tx.engagement.findUniqueOrThrow({
+    where: { id: engagementId },
+    select: { organisation: { select: { name: true } }, service: { select: { name: true } }, deliveries: { where: { status: { notIn: ["HELD", "CANCELLED"] } }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, mode: true, location: true } } },
+  });
+  if (engagement.deliveries.length === 0) return;
+  const attachments = [];
+  for (const delivery of engagement.deliveries) attachments.push(await deliveryInviteAttachment(tx, delivery.id));
+  const sessions = engagement.deliveries.map((d) => ({ startsAt: d.startsAt, where: d.mode === "ONLINE" ? "online" : (d.location ?? "in person") }));
+  for (const person of people) {
+    await enqueueEmail(tx, {
+      kind: "attendee-invite",
+      to: person.email,
+      ...(await renderAttendeeInviteEmail({ name: person.name, serviceName: engagement.service.name, organisationName: engagement.organisation.name, sessions })),
+      attachments,
+    });
+  }
+}
+
 export const addAttendeeInput = attendee.extend({ unverifiedReference: z.string().trim().min(1).max(40) });
 
 export async function addAttendee({ db, context, input }: { db: Db; context: OrganisationContext; input: unknown }): Promise<Result<{ id: string }>> {
@@ -48,6 +71,7 @@ export async function addAttendee({ db, context, input }: { db: Db; context: Org
         return fail(AppErrorCode.INVALID_INPUT, `This session is full: it's for up to ${engagement.service.capacity} people.`);
       }
       const created = await tx.attendee.create({ data: { engagementId: engagement.id, name: person.name, email: person.email, jobTitle: person.jobTitle ?? null, accessToken: newAttendeeToken() }, select: { id: true } });
+      await inviteAttendees(tx, engagement.id, [person]);
       await tx.auditEvent.create({ data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "attendee.add", subject: "Attendee", subjectId: created.id, data: {} } });
       return ok(created);
     });
@@ -141,6 +165,7 @@ export async function importAttendees({ db, context, unverifiedReference, csv }:
       return fail(AppErrorCode.INVALID_INPUT, `Nothing was added: the file lists ${people.length} people but there ${room === 1 ? "is room" : "are places"} for ${room} more (up to ${engagement.service.capacity} in all).`);
     }
     await tx.attendee.createMany({ data: people.map((p) => ({ engagementId: engagement.id, name: p.name, email: p.email, jobTitle: p.jobTitle ?? null, accessToken: newAttendeeToken() })) });
+    await inviteAttendees(tx, engagement.id, people);
     await tx.auditEvent.create({
       data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "attendee.import", subject: "Engagement", subjectId: engagement.id, data: { added: people.length } },
     });

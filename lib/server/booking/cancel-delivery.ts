@@ -4,6 +4,7 @@ import { scopeDeliveries } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { assertTransition, type CancellationCharge, type CancellationTerm, computeCancellationCharge } from "@/lib/domain/booking";
 import { formatPounds } from "@/lib/domain/money";
+import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderCancelledEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
@@ -92,15 +93,20 @@ export async function cancelDelivery({ db, context, input, now = new Date() }: {
       assertTransition("ENGAGEMENT", delivery.engagement.status, "CANCELLED");
       await tx.engagement.update({ where: { id: delivery.engagement.id }, data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason ?? null } });
     }
+    const attendees = await tx.attendee.findMany({ where: { engagementId: delivery.engagement.id }, select: { email: true, name: true } });
     const recipients = [
       { to: context.actor.email, name: context.actor.name ?? null, isClient: true },
       ...released.filter((a) => a.status !== "HELD").map((a) => ({ to: a.associate.user.email, name: a.associate.user.name, isClient: false })),
+      ...attendees.map((a) => ({ to: a.email, name: a.name, isClient: false })),
     ];
+    // The cancelling calendar invite removes the entry from everyone's calendar.
+    const invite = await deliveryInviteAttachment(tx, delivery.id);
     for (const recipient of recipients) {
       await enqueueEmail(tx, {
         kind: "cancelled",
         to: recipient.to,
         ...await renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
+        attachments: [invite],
       });
     }
     await tx.auditEvent.create({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { assertTransition, isHoldExpired } from "@/lib/domain/booking";
+import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderAwaitingFacilitatorsEmail, renderOfferEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
@@ -121,6 +122,7 @@ export async function sendHeldBooking(
     kind: "awaiting-facilitators",
     to: bookerEmail,
     ...await renderAwaitingFacilitatorsEmail({ serviceName: engagement.service.name, startsAt: delivery.startsAt, reference: engagement.reference }),
+    attachments: [await deliveryInviteAttachment(tx, delivery.id)],
   });
   await tx.auditEvent.create({
     data: {

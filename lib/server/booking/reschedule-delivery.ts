@@ -4,6 +4,7 @@ import { scopeDeliveries } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { isRetryableConflict } from "@/lib/db/errors";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/time/interval";
+import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderRescheduledEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
@@ -91,8 +92,14 @@ export async function rescheduleDelivery({ db, context, input, now = new Date() 
       const recipients = new Map<string, string | null>([[current.engagement.requestedBy.email, current.engagement.requestedBy.name]]);
       for (const a of current.engagement.attendees) recipients.set(a.email, a.name);
       for (const a of current.assignments) recipients.set(a.associate.user.email, a.associate.user.name);
+      const invite = await deliveryInviteAttachment(tx, current.id);
       for (const [to, name] of recipients) {
-        await enqueueEmail(tx, { kind: "rescheduled", to, ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference: current.engagement.reference, from: previous, to: new Date(start) })) });
+        await enqueueEmail(tx, {
+          kind: "rescheduled",
+          to,
+          ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference: current.engagement.reference, from: previous, to: new Date(start) })),
+          attachments: [invite],
+        });
       }
       await tx.auditEvent.create({
         data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "delivery.reschedule", subject: "Delivery", subjectId: current.id, data: { from: previous.toISOString(), to: new Date(start).toISOString() } },

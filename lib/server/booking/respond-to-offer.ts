@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import { isRetryableConflict } from "@/lib/db/errors";
 import { assertTransition, isOfferExpired } from "@/lib/domain/booking";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
+import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
 import { renderConfirmedEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { getPolicy } from "@/lib/server/settings/get-policy";
@@ -109,5 +110,6 @@ export async function sendConfirmation(tx: Parameters<Parameters<Db["$transactio
       reference: delivery.engagement.reference,
       facilitators: delivery.assignments.map((a) => a.associate.user.name ?? "your facilitator"),
     }),
+    attachments: [await deliveryInviteAttachment(tx, deliveryId)],
   });
 }

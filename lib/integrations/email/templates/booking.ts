@@ -112,6 +112,16 @@ export function renderRescheduledEmail(o: { name: string | null; serviceName: st
   return email(`Moved: ${o.serviceName} is now on ${formatDateTime(o.to)}`, [
     `Hello ${o.name ?? "there"},`,
     `${o.serviceName} (${o.reference}) has moved from ${formatDateTime(o.from)} to ${formatDateTime(o.to)} (UK time), with the same facilitators.`,
-    "If you added it to your calendar, the invite from your booking page updates the existing entry.",
+    "The attached calendar invite updates the entry already in your calendar.",
+  ]);
+}
+
+/** To someone added to a session's attendee list: what, when, where, with the calendar invite attached. */
+export function renderAttendeeInviteEmail(o: { name: string; serviceName: string; organisationName: string; sessions: { startsAt: Date; where: string }[] }) {
+  return email(`You're booked on ${o.serviceName}`, [
+    `Hello ${o.name},`,
+    `${o.organisationName} has booked you a place on ${o.serviceName}, co-delivered by someone with lived experience of care and a professional.`,
+    ...o.sessions.map((s) => `${formatDateTime(s.startsAt)} (UK time) — ${s.where}`),
+    "The calendar invite is attached. We'll send joining details two days before.",
   ]);
 }
