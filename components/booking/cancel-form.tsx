@@ -4,16 +4,29 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { cancelDeliveryAction, type FormState } from "@/app/org/[slug]/book/actions";
+import { cancelDeliveryAction, cancelEngagementAction, type FormState } from "@/app/org/[slug]/book/actions";
 import { describedBy, Field } from "./field";
 
 /** The last step before cancelling: the charge is already on screen; this confirms it. */
-export function CancelForm({ orgSlug, deliveryId, expectedChargePence, backHref, confirmLabel }: { orgSlug: string; deliveryId: string; expectedChargePence: number; backHref: string; confirmLabel: string }) {
-  const [state, action, isPending] = useActionState<FormState, FormData>(cancelDeliveryAction.bind(null, orgSlug), null);
+export function CancelForm({
+  orgSlug,
+  target,
+  expectedChargePence,
+  backHref,
+  confirmLabel,
+}: {
+  orgSlug: string;
+  /** One session, or every remaining session of a booking. */
+  target: { deliveryId: string } | { reference: string };
+  expectedChargePence: number;
+  backHref: string;
+  confirmLabel: string;
+}) {
+  const [state, action, isPending] = useActionState<FormState, FormData>(("deliveryId" in target ? cancelDeliveryAction : cancelEngagementAction).bind(null, orgSlug), null);
   const reasonError = state?.fieldErrors?.reason?.[0];
   return (
     <form action={action} className="space-y-5">
-      <input type="hidden" name="deliveryId" value={deliveryId} />
+      {"deliveryId" in target ? <input type="hidden" name="deliveryId" value={target.deliveryId} /> : <input type="hidden" name="reference" value={target.reference} />}
       <input type="hidden" name="expectedChargePence" value={expectedChargePence} />
       <FormAlert message={state?.message} />
       <Field id="reason" label="Why are you cancelling? (optional)" hint="This helps us plan. The facilitators won't see it." error={reasonError}>

@@ -3,6 +3,7 @@ import { withDb } from "./support/database";
 
 test.describe("booking training online", () => {
   test("a council booker books training by invoice with a PO number; it shows as awaiting facilitators until both accept", async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(90_000); // one long journey: book, invite, attendees, move, cancel
     await loginAs("council-booker");
     await page.goto("/services/training");
     await page.getByRole("link", { name: "Choose a date" }).click();
@@ -78,7 +79,7 @@ test.describe("booking training online", () => {
     // Booked fewer than 14 days ahead, so the terms say the full price.
     await expect(page.getByText(`Cancelling now will cost ${pounds} plus VAT`)).toBeVisible();
     await page.getByRole("button", { name: `Cancel and accept the ${pounds} charge` }).click();
-    await expect(page.getByText("The session has been cancelled.")).toBeVisible();
+    await expect(page.getByText("Cancelled.", { exact: true })).toBeVisible();
     const cancelled = await withDb(async (client) =>
       (await client.query(`SELECT d.status, d."cancellationChargePence" AS charge, e.status AS engagement FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1`, [reference])).rows[0],
     );
@@ -88,6 +89,7 @@ test.describe("booking training online", () => {
   });
 
   test("a charity asks for consultancy (a too-short description is refused), the director quotes it and the charity accepts online", async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(90_000);
     await loginAs("charity-admin");
     await page.goto("/services/consultancy");
     await page.getByRole("link", { name: "Ask for this service" }).click();
@@ -140,6 +142,16 @@ test.describe("booking training online", () => {
       return { status: engagement.status, starts: deliveries.map((d) => d.startsAt.toISOString()), quotes: quote.map((q) => q.status) };
     });
     expect(after).toEqual({ status: "AWAITING_FACILITATORS", starts: ["2027-01-12T10:00:00.000Z", "2027-01-19T10:00:00.000Z", "2027-01-26T10:00:00.000Z"], quotes: ["ACCEPTED"] });
+
+    // Plans change: the whole booking is cancelled, each session charged by its notice (7+ weeks: none).
+    await page.getByRole("link", { name: "Cancel the whole booking" }).click();
+    await expect(page.getByRole("heading", { name: "Cancel the whole booking?" })).toBeVisible();
+    await expect(page.getByText("Total: no charge")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Cancel all 3 sessions" }).click();
+    await expect(page.getByText("Cancelled.", { exact: true })).toBeVisible();
+    const cancelled = await withDb(async (client) => (await client.query(`SELECT d.status, d."cancellationChargePence" AS charge FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1`, [reference])).rows);
+    expect(cancelled).toEqual(Array.from({ length: 3 }, () => ({ status: "CANCELLED", charge: 0 })));
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { DirectorActor } from "@/lib/auth/guards";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { cancelEngagement, previewEngagementCancellation } from "@/lib/server/booking/cancel-delivery";
 import { createQuote, respondToQuote } from "@/lib/server/quotes/quotes";
 import { requestService } from "@/lib/server/requests/request-service";
 import { createScenario } from "../fixtures/scenario";
@@ -100,5 +101,37 @@ describe("quotes", () => {
     expect(declined.ok).toBe(true);
     expect(await db.quote.findUniqueOrThrow({ where: { id: second.data.quoteId } })).toMatchObject({ status: "DECLINED", declineReason: "Too expensive this year." });
     expect(await db.delivery.count({ where: { engagement: { reference } } })).toBe(0);
+  });
+});
+
+describe("cancelling a whole booking", () => {
+  it("charges each remaining session by its own notice, all in one go; a total the client didn't see writes nothing", async () => {
+    const { scenario, director, reference } = await requested();
+    const sent = await createQuote({ db, actor: director, input: goodQuote(reference), now: NOW });
+    if (!sent.ok) throw new Error(sent.message);
+    await respondToQuote({ db, context: scenario.context, input: { unverifiedQuoteId: sent.data.quoteId, decision: "ACCEPT", purchaseOrderNumber: "PO" }, now: NOW });
+    // Another booking of the same organisation must be left alone.
+    const otherTraining = await db.service.create({ data: { slug: `t-${Date.now()}`, name: "Other", category: "TRAINING", summary: "s", description: "d", durationMinutes: 60, deliveryModes: ["ONLINE"], capacity: 5, pricePence: 100, bookableOnline: true } });
+    const elsewhere = await db.engagement.create({
+      data: { reference: `GT-OTHER-${Date.now()}`, organisationId: scenario.organisation.id, serviceId: otherTraining.id, requestedById: scenario.booker.id, status: "AWAITING_FACILITATORS", unitPricePenceSnapshot: 100, vatRateBasisPointsSnapshot: 2000, deliveries: { create: [{ startsAt: new Date("2027-01-05T10:00:00Z"), endsAt: new Date("2027-01-05T11:00:00Z"), mode: "ONLINE", status: "NEEDS_PAIRING" }] } },
+    });
+    const at = new Date("2027-01-01T09:00:00Z"); // 11 days before the first session (full price), 18 before the second (half)
+    const preview = await previewEngagementCancellation(db, { context: scenario.context, unverifiedReference: reference, now: at });
+    const price = scenario.service.pricePence;
+    expect(preview.sessions.map((s) => [s.noticeDays, s.chargePence])).toEqual([[11, price], [18, price / 2]]);
+    expect(preview.totalChargePence).toBe(price * 1.5);
+
+    const refused = await cancelEngagement({ db, context: scenario.context, input: { unverifiedReference: reference, expectedChargePence: String(price) }, now: at });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("charge is now") });
+    expect(await db.delivery.count({ where: { engagement: { reference }, status: "CANCELLED" } })).toBe(0);
+    const other = await createScenario(db, { associates: [] });
+    expect(await cancelEngagement({ db, context: other.context, input: { unverifiedReference: reference, expectedChargePence: String(price * 1.5) }, now: at })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+
+    const cancelled = await cancelEngagement({ db, context: scenario.context, input: { unverifiedReference: reference, expectedChargePence: String(price * 1.5), reason: "Budget cut" }, now: at });
+    expect(cancelled).toEqual({ ok: true, data: { reference, chargePence: price * 1.5, sessions: 2 } });
+    const engagement = await db.engagement.findUniqueOrThrow({ where: { reference }, include: { deliveries: { orderBy: { startsAt: "asc" } } } });
+    expect(engagement.status).toBe("CANCELLED");
+    expect(engagement.deliveries.map((d) => [d.status, d.cancellationChargePence])).toEqual([["CANCELLED", price], ["CANCELLED", price / 2]]);
+    expect((await db.delivery.findFirstOrThrow({ where: { engagementId: elsewhere.id } })).status).toBe("NEEDS_PAIRING");
   });
 });

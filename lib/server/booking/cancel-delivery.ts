@@ -71,54 +71,111 @@ export async function cancelDelivery({ db, context, input, now = new Date() }: {
     if (charge.chargePence !== expectedChargePence) {
       return fail(AppErrorCode.INVALID_INPUT, `The cancellation charge is now ${formatPounds(charge.chargePence)}. Please check and confirm again.`);
     }
-    assertTransition("DELIVERY", delivery.status, "CANCELLED");
-    const released = await tx.assignment.findMany({
-      where: { deliveryId: delivery.id, status: { in: [...ACTIVE_ASSIGNMENT] } },
-      select: { id: true, status: true, associate: { select: { user: { select: { email: true, name: true } } } } },
-    });
-    await tx.assignment.updateMany({ where: { id: { in: released.map((a) => a.id) } }, data: { status: "CANCELLED", respondedAt: now } });
-    await tx.delivery.update({
-      where: { id: delivery.id },
-      data: {
-        status: "CANCELLED",
-        holdExpiresAt: null,
-        cancelledAt: now,
-        cancellationReason: reason ?? null,
-        cancellationChargePence: charge.chargePence,
-        cancellationPassThroughPence: charge.associatePassThroughPence,
-      },
-    });
-    const remaining = await tx.delivery.count({ where: { engagementId: delivery.engagement.id, status: { not: "CANCELLED" } } });
-    if (remaining === 0 && delivery.engagement.status !== "CANCELLED") {
-      assertTransition("ENGAGEMENT", delivery.engagement.status, "CANCELLED");
-      await tx.engagement.update({ where: { id: delivery.engagement.id }, data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason ?? null } });
-    }
-    const attendees = await tx.attendee.findMany({ where: { engagementId: delivery.engagement.id }, select: { email: true, name: true } });
-    const recipients = [
-      { to: context.actor.email, name: context.actor.name ?? null, isClient: true },
-      ...released.filter((a) => a.status !== "HELD").map((a) => ({ to: a.associate.user.email, name: a.associate.user.name, isClient: false })),
-      ...attendees.map((a) => ({ to: a.email, name: a.name, isClient: false })),
-    ];
-    // The cancelling calendar invite removes the entry from everyone's calendar.
-    const invite = await deliveryInviteAttachment(tx, delivery.id);
-    for (const recipient of recipients) {
-      await enqueueEmail(tx, {
-        kind: "cancelled",
-        to: recipient.to,
-        ...await renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
-        attachments: [invite],
-      });
-    }
-    await tx.auditEvent.create({
-      data: {
-        actorId: context.actor.userId,
-        organisationId: context.organisation.id,
-        action: "delivery.cancel",
-        subject: "Delivery",
-        subjectId: delivery.id,
-        data: { chargePence: charge.chargePence, passThroughPence: charge.associatePassThroughPence, noticeDays: charge.noticeDays, reason: reason ?? null },
-      },
-    });
+    await cancelLockedDelivery(tx, { context, delivery, charge, reason, now });
     return ok({ reference: delivery.engagement.reference, chargePence: charge.chargePence });
+  });
+}
+
+/** Cancels one locked, cancellable delivery at `charge`: releases its people, tells everyone, audits. */
+async function cancelLockedDelivery(
+  tx: DbTx,
+  { context, delivery, charge, reason, now }: { context: OrganisationContext; delivery: Cancellable; charge: CancellationCharge; reason: string | undefined; now: Date },
+) {
+  assertTransition("DELIVERY", delivery.status, "CANCELLED");
+  const released = await tx.assignment.findMany({
+    where: { deliveryId: delivery.id, status: { in: [...ACTIVE_ASSIGNMENT] } },
+    select: { id: true, status: true, associate: { select: { user: { select: { email: true, name: true } } } } },
+  });
+  await tx.assignment.updateMany({ where: { id: { in: released.map((a) => a.id) } }, data: { status: "CANCELLED", respondedAt: now } });
+  await tx.delivery.update({
+    where: { id: delivery.id },
+    data: {
+      status: "CANCELLED",
+      holdExpiresAt: null,
+      cancelledAt: now,
+      cancellationReason: reason ?? null,
+      cancellationChargePence: charge.chargePence,
+      cancellationPassThroughPence: charge.associatePassThroughPence,
+    },
+  });
+  const remaining = await tx.delivery.count({ where: { engagementId: delivery.engagement.id, status: { not: "CANCELLED" } } });
+  if (remaining === 0 && delivery.engagement.status !== "CANCELLED") {
+    assertTransition("ENGAGEMENT", delivery.engagement.status, "CANCELLED");
+    await tx.engagement.update({ where: { id: delivery.engagement.id }, data: { status: "CANCELLED", cancelledAt: now, cancellationReason: reason ?? null } });
+  }
+  const attendees = await tx.attendee.findMany({ where: { engagementId: delivery.engagement.id }, select: { email: true, name: true } });
+  const recipients = [
+    { to: context.actor.email, name: context.actor.name ?? null, isClient: true },
+    ...released.filter((a) => a.status !== "HELD").map((a) => ({ to: a.associate.user.email, name: a.associate.user.name, isClient: false })),
+    ...attendees.map((a) => ({ to: a.email, name: a.name, isClient: false })),
+  ];
+  // The cancelling calendar invite removes the entry from everyone's calendar.
+  const invite = await deliveryInviteAttachment(tx, delivery.id);
+  for (const recipient of recipients) {
+    await enqueueEmail(tx, {
+      kind: "cancelled",
+      to: recipient.to,
+      ...await renderCancelledEmail({ name: recipient.name, serviceName: delivery.engagement.service.name, startsAt: delivery.startsAt, reference: delivery.engagement.reference, chargePence: recipient.isClient ? charge.chargePence : null }),
+      attachments: [invite],
+    });
+  }
+  await tx.auditEvent.create({
+    data: {
+      actorId: context.actor.userId,
+      organisationId: context.organisation.id,
+      action: "delivery.cancel",
+      subject: "Delivery",
+      subjectId: delivery.id,
+      data: { chargePence: charge.chargePence, passThroughPence: charge.associatePassThroughPence, noticeDays: charge.noticeDays, reason: reason ?? null },
+    },
+  });
+}
+
+export const cancelEngagementInput = z.object({
+  unverifiedReference: z.string().trim().min(1).max(40),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional().transform((value) => value || undefined),
+  expectedChargePence: z.coerce.number().int().min(0),
+});
+
+/** What cancelling every remaining session of an engagement now would cost, session by session. */
+export async function previewEngagementCancellation(db: DbTx, { context, unverifiedReference, now = new Date() }: { context: OrganisationContext; unverifiedReference: string; now?: Date }) {
+  const deliveries = await db.delivery.findMany({
+    // AND, not a spread: the scope has its own `engagement` condition, which must not replace this one.
+    where: { AND: [{ engagement: { reference: unverifiedReference } }, scopeDeliveries(context.actor, context.organisation.id)], status: { in: [...CANCELLABLE] }, startsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
+  const previews = [];
+  for (const { id } of deliveries) {
+    const preview = await previewCancellation(db, { context, unverifiedDeliveryId: id, now });
+    if (preview) previews.push({ ...preview, startsAt: (await db.delivery.findUniqueOrThrow({ where: { id }, select: { startsAt: true } })).startsAt });
+  }
+  return { sessions: previews, totalChargePence: previews.reduce((sum, p) => sum + p.chargePence, 0) };
+}
+
+/**
+ * Cancels every remaining session of an engagement in one transaction, each charged by the terms agreed
+ * at booking; refused (nothing written) if the total differs from what the client was shown.
+ */
+export async function cancelEngagement({ db, context, input, now = new Date() }: { db: Db; context: OrganisationContext; input: unknown; now?: Date }): Promise<Result<{ reference: string; chargePence: number; sessions: number }>> {
+  const parsed = cancelEngagementInput.safeParse(input);
+  if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Check the cancellation details.", z.flattenError(parsed.error).fieldErrors);
+  const { unverifiedReference, reason, expectedChargePence } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const engagement = await tx.engagement.findFirst({ where: { reference: unverifiedReference, organisationId: context.organisation.id }, select: { id: true, reference: true } });
+    if (!engagement) return fail(AppErrorCode.NOT_FOUND, "We couldn't find that booking.");
+    await tx.$queryRaw`SELECT "id" FROM "Engagement" WHERE "id" = ${engagement.id} FOR UPDATE`;
+    const ids = await tx.delivery.findMany({ where: { engagementId: engagement.id, status: { in: [...CANCELLABLE] }, startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, select: { id: true } });
+    if (ids.length === 0) return fail(AppErrorCode.INVALID_INPUT, "There are no upcoming sessions left to cancel.");
+    const plans = [];
+    for (const { id } of ids) {
+      await lockDelivery(tx, id);
+      const delivery = (await findCancellable(tx, context, id))!;
+      plans.push({ delivery, charge: chargeFor(delivery, now) });
+    }
+    const total = plans.reduce((sum, plan) => sum + plan.charge.chargePence, 0);
+    if (total !== expectedChargePence) return fail(AppErrorCode.INVALID_INPUT, `The cancellation charge is now ${formatPounds(total)}. Please check and confirm again.`);
+    for (const plan of plans) await cancelLockedDelivery(tx, { context, delivery: plan.delivery, charge: plan.charge, reason, now });
+    return ok({ reference: engagement.reference, chargePence: total, sessions: plans.length });
   });
 }

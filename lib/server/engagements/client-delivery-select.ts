@@ -8,6 +8,8 @@ export const clientDeliverySelect = {
   endsAt: true,
   mode: true,
   location: true,
+  videoLink: true,
+  joiningInstructions: true,
   status: true,
   cancellationChargePence: true,
   assignments: {

@@ -16,6 +16,7 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       purchaseOrderNumber: true,
       createdAt: true,
       needs: true,
+      cancellationTerms: true,
       preferredDates: true,
       service: { select: { name: true, slug: true, capacity: true } },
       attendees: { orderBy: [{ name: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, jobTitle: true, attended: true } },

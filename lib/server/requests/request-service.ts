@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderServiceRequestEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
+import { DEFAULT_CANCELLATION_TERMS } from "@/lib/cancellation-terms";
 import { newEngagementReference } from "@/lib/server/booking/hold-slot";
 
 export const requestServiceInput = z.object({
@@ -57,6 +58,8 @@ export async function requestService({
         sessionsRequested,
         needs,
         preferredDates: preferredDates ?? null,
+        // The standard terms, shown in the quote before the client accepts; charges are computed from them.
+        cancellationTerms: DEFAULT_CANCELLATION_TERMS,
       },
       select: { id: true, reference: true },
     });

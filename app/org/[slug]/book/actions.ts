@@ -5,7 +5,7 @@ import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { submittedValues } from "@/lib/form-values";
 import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
-import { cancelDelivery } from "@/lib/server/booking/cancel-delivery";
+import { cancelDelivery, cancelEngagement } from "@/lib/server/booking/cancel-delivery";
 import { rescheduleDelivery } from "@/lib/server/booking/reschedule-delivery";
 import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
 import { revalidatePath } from "next/cache";
@@ -177,4 +177,12 @@ export async function rescheduleDeliveryAction(unverifiedOrgSlug: string, _previ
   const result = await rescheduleDelivery({ db, context, input: { unverifiedDeliveryId: formData.get("deliveryId"), startsAt: formData.get("startsAt") || undefined } });
   if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?moved=1`);
+}
+
+/** Cancels every remaining session of a booking at the total the client was shown. */
+export async function cancelEngagementAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await cancelEngagement({ db, context, input: { unverifiedReference: formData.get("reference"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") } });
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
 }

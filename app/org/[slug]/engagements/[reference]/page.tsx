@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AttendanceForm } from "@/components/booking/attendance-form";
+import { describeCancellationTerms } from "@/lib/cancellation-terms";
 import { AttendeesPanel } from "@/components/booking/attendees-panel";
 import { QuoteResponse } from "@/components/quotes/quote-response";
 import { QuoteSummary } from "@/components/quotes/quote-summary";
@@ -59,7 +60,7 @@ export default async function EngagementPage({
       ) : null}
       {cancelled ? (
         <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
-          <strong>The session has been cancelled.</strong> We&apos;ve emailed you a confirmation and let the facilitators know.
+          <strong>Cancelled.</strong> We&apos;ve emailed you a confirmation and let the facilitators and attendees know.
         </p>
       ) : null}
       {requested && engagement.status === "REQUESTED" ? (
@@ -82,6 +83,14 @@ export default async function EngagementPage({
           <CardTitle>Your quote</CardTitle>
           <div className="mt-3 space-y-6">
             <QuoteSummary quote={quote} />
+            <div>
+              <h3 className="font-semibold">If you need to cancel later</h3>
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {describeCancellationTerms(engagement.cancellationTerms).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
             <QuoteResponse orgSlug={slug} quoteId={quote.id} poRequired={engagement.organisation.poRequired} />
           </div>
         </Card>
@@ -110,6 +119,15 @@ export default async function EngagementPage({
                   {delivery.status === "CONFIRMED" || delivery.status === "DELIVERED" ? (
                     <p className="text-sm">With {delivery.assignments.map((a) => a.associate.user.name).join(" and ")}</p>
                   ) : null}
+                  {delivery.status === "CONFIRMED" && delivery.videoLink ? (
+                    <p className="text-sm">
+                      Video link:{" "}
+                      <a className="font-medium text-brand-800 underline" href={delivery.videoLink} rel="noopener noreferrer" target="_blank">
+                        {delivery.videoLink}
+                      </a>
+                    </p>
+                  ) : null}
+                  {delivery.status === "CONFIRMED" && delivery.joiningInstructions ? <p className="whitespace-pre-line text-sm">Joining instructions: {delivery.joiningInstructions}</p> : null}
                 </div>
                 <div className="flex flex-wrap items-center gap-3">
                   <Badge tone={delivery.status === "CONFIRMED" ? "good" : delivery.status === "CANCELLED" ? "neutral" : "warning"}>
@@ -139,6 +157,13 @@ export default async function EngagementPage({
           </ul>
         )}
       </Card>
+      {engagement.deliveries.filter((d) => ["HELD", "NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"].includes(d.status) && d.startsAt > now).length > 1 ? (
+        <p className="mt-3">
+          <Link className="text-sm font-semibold text-red-800 underline" href={`/org/${slug}/engagements/${reference}/cancel-all`}>
+            Cancel the whole booking
+          </Link>
+        </p>
+      ) : null}
       {engagement.attendees.length > 0
         ? engagement.deliveries
             .filter((delivery) => (delivery.status === "CONFIRMED" || delivery.status === "DELIVERED") && delivery.startsAt <= now)

@@ -40,7 +40,7 @@ export default async function CancelDeliveryPage({ params }: { params: Promise<{
               You&apos;re giving {preview.noticeDays} day{preview.noticeDays === 1 ? "" : "s"}&apos; notice. This is worked out from the cancellation terms you agreed when you booked
               {preview.associatePassThroughPence > 0 ? `; ${formatPence(preview.associatePassThroughPence)} of it is paid to the facilitators, who had set the time aside` : ""}.
             </p>
-            <CancelForm orgSlug={slug} deliveryId={delivery.id} expectedChargePence={preview.chargePence} backHref={backHref} confirmLabel={preview.chargePence === 0 ? "Cancel the session" : `Cancel and accept the ${formatPence(preview.chargePence)} charge`} />
+            <CancelForm orgSlug={slug} target={{ deliveryId: delivery.id }} expectedChargePence={preview.chargePence} backHref={backHref} confirmLabel={preview.chargePence === 0 ? "Cancel the session" : `Cancel and accept the ${formatPence(preview.chargePence)} charge`} />
           </>
         ) : (
           <p>This session can&apos;t be cancelled online (it has started, been delivered or already been cancelled). Please contact us if you need help.</p>

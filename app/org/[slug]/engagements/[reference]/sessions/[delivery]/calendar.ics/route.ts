@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const context = actor ? findMembership(actor, slug) : null;
   if (!context) return new Response("Not found", { status: 404 });
   const delivery = await db.delivery.findFirst({
-    where: { id: deliveryId, engagement: { reference }, ...scopeDeliveries(context.actor, context.organisation.id) },
+    where: { id: deliveryId, AND: [{ engagement: { reference } }, scopeDeliveries(context.actor, context.organisation.id)] },
     select: { id: true, startsAt: true, endsAt: true, status: true, mode: true, location: true, videoLink: true, createdAt: true, updatedAt: true, engagement: { select: { reference: true, service: { select: { name: true } } } } },
   });
   if (!delivery) return new Response("Not found", { status: 404 });
