@@ -47,6 +47,21 @@ test.describe("invoices", () => {
     const foreign = await withDb(async (client) => (await client.query<{ number: number }>(`SELECT i.number FROM "Invoice" i JOIN "Organisation" o ON o.id = i."organisationId" WHERE o.slug <> 'northshire-council' AND i.number IS NOT NULL LIMIT 1`)).rows[0]!.number);
     expect((await page.request.get(`/org/northshire-council/invoices/${foreign}/invoice.pdf`)).status()).toBe(404);
   });
+
+  test("an invoice paid by card (through Stripe's stand-in and its signed webhook) shows as paid", async ({ page, loginAs }) => {
+    await loginAs("home-admin");
+    await page.goto("/org/oak-house/invoices");
+    const payButton = page.getByRole("button", { name: /^Pay by card INV-\d+/ }).first();
+    const label = (await payButton.textContent())!;
+    const number = Number(/INV-0*(\d+)/.exec(label)![1]);
+    await payButton.click();
+    await expect(page.getByRole("heading", { name: "Test payment page" })).toBeVisible();
+    await page.getByRole("button", { name: /^Pay £/ }).click();
+    await expect(page.getByText("Your card payment is being confirmed")).toBeVisible();
+    await expect
+      .poll(async () => withDb(async (client) => (await client.query(`SELECT status FROM "Invoice" WHERE number = $1`, [number])).rows[0]!.status), { timeout: 10_000 })
+      .toBe("PAID");
+  });
 });
 
 test.describe("a new client", () => {

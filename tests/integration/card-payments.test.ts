@@ -1,14 +1,18 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { startCardCheckout } from "@/lib/server/payments/start-card-checkout";
+import { startInvoiceCheckout } from "@/lib/server/payments/start-invoice-checkout";
 import { createScenario } from "../fixtures/scenario";
 
 // The real Stripe SDK with only its network edge replaced: Checkout Session creation answers locally.
-const WEBHOOK_SECRET = "whsec_test_golden_thread";
-process.env.STRIPE_SECRET_KEY = "sk_test_golden_thread";
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+// Card payments switched on before any app module reads the environment (vi.hoisted runs before imports).
+const WEBHOOK_SECRET = vi.hoisted(() => {
+  process.env.STRIPE_SECRET_KEY = "sk_test_golden_thread";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_test_golden_thread";
+  return "whsec_test_golden_thread";
+});
 const created: URLSearchParams[] = [];
 let sessionCounter = 0;
 const fakeFetch: typeof fetch = async (_url, init) => {
@@ -115,5 +119,28 @@ describe("card payments", () => {
     expect((await db.cardPayment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("NEEDS_ATTENTION");
     expect(await db.alert.count({ where: { kind: "PAYMENT_NEEDS_ATTENTION", deliveryId: held.deliveryId } })).toBe(1);
     expect((await db.engagement.findUniqueOrThrow({ where: { id: held.engagementId } })).status).toBe("CANCELLED");
+  });
+
+  it("an issued invoice paid by card becomes PAID once, from the signed webhook; drafts, paid and other organisations' invoices can't be paid", async () => {
+    const scenario = await createScenario(db, { associates: [] });
+    const draft = await db.invoice.create({
+      data: { organisationId: scenario.organisation.id, subtotalPence: 10_000, vatPence: 2_000, totalPence: 12_000, lines: { create: [{ description: "Training", quantity: 1, unitPricePence: 10_000, vatRateBasisPoints: 2000, netPence: 10_000, vatPence: 2_000 }] } },
+    });
+    const number = 800_000 + Math.floor(Math.random() * 99_999);
+    expect(await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    await db.invoice.update({ where: { id: draft.id }, data: { status: "ISSUED", number, issuedOn: new Date("2026-11-01"), dueOn: new Date("2026-12-01") } });
+    const other = await createScenario(db, { associates: [] });
+    expect(await startInvoiceCheckout({ db, stripe, context: other.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+
+    const started = await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW });
+    expect(started.ok).toBe(true);
+    expect(created.at(-1)!.get("line_items[0][price_data][unit_amount]")).toBe("12000");
+    const sessionId = (await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId!;
+    const paid = sessionEvent(`evt_invoice_${number}`, "checkout.session.completed", sessionId);
+    const outcomes = await Promise.all([POST(signedRequest(paid)), POST(signedRequest(paid))].map(async (r) => (await (await r).json()).outcome));
+    expect(outcomes.sort()).toEqual(["duplicate", "invoice-paid"]);
+    expect((await (await POST(signedRequest(sessionEvent(`evt_invoice_again_${number}`, "checkout.session.completed", sessionId)))).json()).outcome).toBe("already-paid");
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "PAID", stripePaymentIntentId: `pi_${sessionId}` });
+    expect(await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW })).toMatchObject({ ok: false, message: expect.stringContaining("already been paid") });
   });
 });

@@ -5,7 +5,7 @@ import { lockDelivery } from "@/lib/server/booking/delivery-lifecycle";
 import { releaseHold } from "@/lib/server/booking/expire-holds-and-offers";
 import { sendHeldBooking } from "@/lib/server/booking/request-booking";
 
-export type StripeEventOutcome = "duplicate" | "ignored" | "unknown-payment" | "booking-sent" | "already-paid" | "paid-after-lapse" | "checkout-expired";
+export type StripeEventOutcome = "duplicate" | "ignored" | "unknown-payment" | "booking-sent" | "already-paid" | "paid-after-lapse" | "checkout-expired" | "invoice-paid";
 
 /**
  * Applies one verified Stripe event exactly once (WebhookEvent is unique per event id, recorded in the
@@ -27,7 +27,17 @@ export async function handleStripeEvent({ db, event, now = new Date() }: { db: D
           engagement: { select: { id: true, status: true, organisationId: true, purchaseOrderNumber: true, attendeeCount: true, reference: true, requestedBy: { select: { id: true, email: true } }, deliveries: { select: { id: true }, take: 1 } } },
         },
       });
-      if (!payment) return "unknown-payment";
+      if (!payment) {
+        // Not a booking checkout: perhaps an invoice paid by card.
+        const invoice = await tx.invoice.findUnique({ where: { stripeCheckoutSessionId: session.id }, select: { id: true, status: true, organisationId: true } });
+        if (!invoice) return "unknown-payment";
+        if (event.type === "checkout.session.expired" || session.payment_status !== "paid") return "ignored";
+        if (invoice.status !== "ISSUED") return "already-paid";
+        const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+        await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: now, stripePaymentIntentId: paymentIntentId, paymentReference: `card ${paymentIntentId ?? session.id}` } });
+        await tx.auditEvent.create({ data: { organisationId: invoice.organisationId, action: "invoice.paid.card", subject: "Invoice", subjectId: invoice.id, data: { checkoutSessionId: session.id } } });
+        return "invoice-paid";
+      }
       const delivery = payment.engagement.deliveries[0];
       if (delivery) await lockDelivery(tx, delivery.id);
 

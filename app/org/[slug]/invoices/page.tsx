@@ -6,18 +6,27 @@ import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { formatDate, formatInvoiceNumber, formatPence } from "@/lib/format";
 import { listClientInvoices } from "@/lib/server/invoices/client-invoices";
+import { getStripe } from "@/lib/integrations/payments/stripe";
+import { PayByCardButton } from "@/components/invoices/pay-by-card";
 
 export const metadata: Metadata = { title: "Invoices" };
 export const dynamic = "force-dynamic";
 
-export default async function InvoicesPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function InvoicesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ paid?: string }> }) {
   const { slug } = await params;
+  const { paid } = await searchParams;
+  const canPayByCard = getStripe() !== null;
   const context = await requireMembership(slug, undefined, `/org/${slug}/invoices`);
   const invoices = await listClientInvoices(db, { context });
   const today = new Date();
   return (
     <>
       <PageHeader title="Invoices" description={`${context.organisation.name}. Pay by bank transfer using the invoice number as the reference.`} />
+      {paid ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          <strong>Thank you.</strong> Your card payment is being confirmed; the invoice shows as paid as soon as it comes through (usually seconds).
+        </p>
+      ) : null}
       <Card>
         {invoices.length === 0 ? (
           <EmptyState>No invoices yet. We send one after each session (or when you accept a quote that asks for payment up front).</EmptyState>
@@ -53,9 +62,12 @@ export default async function InvoicesPage({ params }: { params: Promise<{ slug:
                         <Badge tone={invoice.status === "PAID" ? "good" : isOverdue ? "warning" : "neutral"}>{invoice.status === "PAID" ? "Paid" : invoice.status === "VOID" ? "Void" : isOverdue ? "Overdue" : "To pay"}</Badge>
                       </td>
                       <td className="py-2">
-                        <a className="font-semibold text-brand-800 underline" href={`/org/${slug}/invoices/${invoice.number}/invoice.pdf`}>
-                          Download<span className="sr-only"> {formatInvoiceNumber(invoice.number)}</span> (PDF)
-                        </a>
+                        <div className="flex flex-wrap items-center gap-3">
+                          <a className="font-semibold text-brand-800 underline" href={`/org/${slug}/invoices/${invoice.number}/invoice.pdf`}>
+                            Download<span className="sr-only"> {formatInvoiceNumber(invoice.number)}</span> (PDF)
+                          </a>
+                          {canPayByCard && invoice.status === "ISSUED" && invoice.number !== null ? <PayByCardButton orgSlug={slug} number={invoice.number} label={formatInvoiceNumber(invoice.number)} /> : null}
+                        </div>
                       </td>
                     </tr>
                   );
