@@ -3,6 +3,7 @@
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { addAttendeeAction, importAttendeesAction, removeAttendeeAction, type AttendeeState } from "@/app/org/[slug]/book/actions";
+import { EditAttendee } from "./edit-attendee";
 import { describedBy, Field } from "./field";
 
 type Attendee = { id: string; name: string; email: string; jobTitle: string | null };
@@ -55,6 +56,8 @@ export function AttendeesPanel({ orgSlug, reference, attendees, capacity, isEdit
                 </p>
               </div>
               {isEditable ? (
+                <div className="flex flex-col gap-1 sm:items-end">
+                <EditAttendee orgSlug={orgSlug} reference={reference} person={person} />
                 <details className="text-sm">
                   <summary className="min-h-11 cursor-pointer content-center font-semibold text-red-800 underline">Remove {person.name}</summary>
                   <form action={removeAction} className="mt-2 flex items-center gap-2">
@@ -65,6 +68,7 @@ export function AttendeesPanel({ orgSlug, reference, attendees, capacity, isEdit
                     </Button>
                   </form>
                 </details>
+                </div>
               ) : null}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { addAttendee, importAttendees, removeAttendee } from "@/lib/server/attendees/manage-attendees";
+import { addAttendee, importAttendees, removeAttendee, updateAttendee } from "@/lib/server/attendees/manage-attendees";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { requestBooking } from "@/lib/server/booking/request-booking";
 import { createScenario } from "../fixtures/scenario";
@@ -49,6 +49,14 @@ describe("attendees", () => {
     expect(refusals.map((r) => (r.ok ? "ok" : r.code))).toEqual(["INVALID_INPUT", "INVALID_INPUT", "NOT_FOUND", "NOT_FOUND"]);
     expect(refusals[1]).toMatchObject({ fieldErrors: { name: ["Enter the person's name."], email: ["Enter an email address like name@example.org."] } });
     expect(await db.attendee.count({ where: { engagementId } })).toBe(1);
+    // Corrections keep the same feedback link; a clash with someone else's email is refused.
+    const second = await addAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, name: "Ben Okoro", email: "ben@example.org" } });
+    const before = await db.attendee.findUniqueOrThrow({ where: { id: first.ok ? first.data.id : "" } });
+    expect(await updateAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, unverifiedAttendeeId: before.id, name: "Asha Patel-Jones", email: "asha.pj@example.org", jobTitle: "" } })).toEqual({ ok: true, data: null });
+    expect(await db.attendee.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({ name: "Asha Patel-Jones", email: "asha.pj@example.org", jobTitle: null, accessToken: before.accessToken });
+    expect(await updateAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, unverifiedAttendeeId: before.id, name: "Asha", email: "ben@example.org" } })).toMatchObject({ ok: false, fieldErrors: { email: ["Someone else on the list has this email address."] } });
+    expect(await updateAttendee({ db, context: other.context, input: { unverifiedReference: reference, unverifiedAttendeeId: before.id, name: "X", email: "x@example.org" } })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    if (second.ok) await removeAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, unverifiedAttendeeId: second.data.id } });
     const removed = await removeAttendee({ db, context: scenario.context, input: { unverifiedReference: reference, unverifiedAttendeeId: first.ok ? first.data.id : "" } });
     expect(removed.ok).toBe(true);
     expect(await db.attendee.count({ where: { engagementId } })).toBe(0);

@@ -81,6 +81,29 @@ export async function addAttendee({ db, context, input }: { db: Db; context: Org
   }
 }
 
+export const updateAttendeeInput = attendee.extend({ unverifiedReference: z.string().trim().min(1).max(40), unverifiedAttendeeId: z.string().trim().min(1).max(60) });
+
+/** Corrects someone's name, email or job title (their feedback link stays the same). */
+export async function updateAttendee({ db, context, input }: { db: Db; context: OrganisationContext; input: unknown }): Promise<Result<null>> {
+  const parsed = updateAttendeeInput.safeParse(input);
+  if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Check the attendee's details.", z.flattenError(parsed.error).fieldErrors);
+  const { unverifiedReference, unverifiedAttendeeId, ...person } = parsed.data;
+  try {
+    return await db.$transaction(async (tx) => {
+      const engagement = await lockEngagement(tx, context, unverifiedReference);
+      if (!engagement) return fail(AppErrorCode.NOT_FOUND, "We couldn't find that booking.");
+      if (!(OPEN as readonly string[]).includes(engagement.status)) return fail(AppErrorCode.INVALID_INPUT, "Attendees can't be changed on this booking any more.");
+      const updated = await tx.attendee.updateMany({ where: { id: unverifiedAttendeeId, engagementId: engagement.id }, data: { name: person.name, email: person.email, jobTitle: person.jobTitle ?? null } });
+      if (updated.count === 0) return fail(AppErrorCode.NOT_FOUND, "That person isn't on the list.");
+      await tx.auditEvent.create({ data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "attendee.update", subject: "Attendee", subjectId: unverifiedAttendeeId, data: {} } });
+      return ok(null);
+    });
+  } catch (error) {
+    if (isPgError(error, "23505") || (error as { code?: unknown } | null)?.code === "P2002") return fail(AppErrorCode.INVALID_INPUT, "Someone else on the list already has that email address.", { email: ["Someone else on the list has this email address."] });
+    throw error;
+  }
+}
+
 export const removeAttendeeInput = z.object({ unverifiedReference: z.string().trim().min(1).max(40), unverifiedAttendeeId: z.string().trim().min(1).max(60) });
 
 export async function removeAttendee({ db, context, input }: { db: Db; context: OrganisationContext; input: unknown }): Promise<Result<null>> {

@@ -26,6 +26,7 @@ export async function getEngagementForClient({ context, unverifiedReference }: {
       },
       _count: { select: { attendees: true } },
       organisation: { select: { poRequired: true } },
+      invoices: { where: { status: { in: ["ISSUED", "PAID", "VOID"] } }, orderBy: { number: "asc" }, select: { id: true, number: true, status: true, totalPence: true } },
       quotes: { where: { status: { not: "DRAFT" } }, orderBy: { createdAt: "desc" }, take: 1, select: quoteSelect },
     },
   });

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { requireMembership } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { submittedValues } from "@/lib/form-values";
-import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee } from "@/lib/server/attendees/manage-attendees";
+import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee, updateAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery, cancelEngagement } from "@/lib/server/booking/cancel-delivery";
 import { rescheduleDelivery } from "@/lib/server/booking/reschedule-delivery";
 import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
@@ -185,4 +185,17 @@ export async function cancelEngagementAction(unverifiedOrgSlug: string, _previou
   const result = await cancelEngagement({ db, context, input: { unverifiedReference: formData.get("reference"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") } });
   if (!result.ok) return { ...result, values: submittedValues(formData) };
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
+}
+
+/** Corrects one attendee's details. */
+export async function updateAttendeeAction(unverifiedOrgSlug: string, unverifiedReference: string, _previous: AttendeeState, formData: FormData): Promise<AttendeeState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await updateAttendee({
+    db,
+    context,
+    input: { unverifiedReference, unverifiedAttendeeId: formData.get("attendeeId"), name: formData.get("name") ?? undefined, email: formData.get("email") ?? undefined, jobTitle: formData.get("jobTitle") ?? undefined },
+  });
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
+  return { ok: true, data: null, notice: "Saved." };
 }

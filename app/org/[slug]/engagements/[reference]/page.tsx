@@ -10,7 +10,7 @@ import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/auth/guards";
 import Link from "next/link";
-import { formatPence, formatTimeRange } from "@/lib/format";
+import { formatInvoiceNumber, formatPence, formatTimeRange } from "@/lib/format";
 import { deliveryModeLabel, deliveryStatusLabel, engagementStatusLabel } from "@/lib/labels";
 import { getEngagementForClient } from "@/lib/server/engagements/get-engagement";
 
@@ -174,6 +174,31 @@ export default async function EngagementPage({
               </Card>
             ))
         : null}
+      {engagement.invoices.length > 0 || engagement.deliveries.some((d) => d.status !== "HELD") ? (
+        <Card className="mt-6">
+          <CardTitle className="mb-2">Documents</CardTitle>
+          <ul className="space-y-1 text-sm">
+            {engagement.invoices.map((invoice) => (
+              <li key={invoice.id}>
+                <a className="font-semibold text-brand-800 underline" href={`/org/${slug}/invoices/${invoice.number}/invoice.pdf`}>
+                  Invoice {formatInvoiceNumber(invoice.number)} (PDF)
+                </a>{" "}
+                · {formatPence(invoice.totalPence)} · {invoice.status === "PAID" ? "paid" : invoice.status === "VOID" ? "void" : "to pay"}
+              </li>
+            ))}
+            {engagement.deliveries
+              .filter((d) => d.status !== "HELD")
+              .map((delivery) => (
+                <li key={delivery.id}>
+                  <a className="font-semibold text-brand-800 underline" href={`/org/${slug}/engagements/${reference}/sessions/${delivery.id}/calendar.ics`}>
+                    Calendar invite for {formatTimeRange(delivery.startsAt, delivery.endsAt)}
+                  </a>
+                </li>
+              ))}
+          </ul>
+          <p className="mt-2 text-sm text-stone-700">Attendees get their certificates from their own feedback link after the session.</p>
+        </Card>
+      ) : null}
       {engagement.deliveries.length > 0 ? (
         <Card className="mt-6">
           <CardTitle className="mb-2">Who&apos;s coming</CardTitle>
