@@ -55,6 +55,8 @@ async function main() {
   try {
     for (const size of SIZES) {
       const { service } = await seedBench(db, size);
+      // Fresh statistics after bulk loading, as autovacuum would give a live database.
+      await db.$executeRawUnsafe("ANALYZE");
       const policy = await getPolicy(db, NOW);
       const schedulingService = { ...service };
       const loaded = await loadSchedulingCandidates(db, { service: schedulingService, range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 }, policy });
@@ -92,6 +94,7 @@ async function main() {
 
     // Concurrency on the 200-associate data set: first 100 distinct slots, then one slot only one pair can take.
     const { service, context } = await seedBench(db, 200);
+    await db.$executeRawUnsafe("ANALYZE");
     const attempt = async (startsAt: Date | string) => {
       const started = performance.now();
       const result = await holdSlot({ db, context, input: { serviceSlug: service.slug, startsAt, mode: "ONLINE" }, now: NOW });
