@@ -5,14 +5,29 @@ import { useActionState } from "react";
 import { Field } from "@/components/booking/field";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { rescheduleDeliveryAction, type FormState } from "@/app/org/[slug]/book/actions";
+import { rescheduleDeliveryAction, rescheduleEngagementAction, type FormState } from "@/app/org/[slug]/book/actions";
 
 const dayLabel = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" });
 const timeLabel = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
 /** Choose a new time (grouped by day) that both facilitators can do. */
-export function RescheduleForm({ orgSlug, deliveryId, starts, backHref }: { orgSlug: string; deliveryId: string; starts: { start: string; end: string }[]; backHref: string }) {
-  const [state, action, isPending] = useActionState<FormState, FormData>(rescheduleDeliveryAction.bind(null, orgSlug), null);
+export function RescheduleForm({
+  orgSlug,
+  target,
+  starts,
+  backHref,
+  label = "New time (UK time)",
+  submitLabel = "Move the session",
+}: {
+  orgSlug: string;
+  /** One session, or the whole booking (the first session's new time; the rest keep their spacing). */
+  target: { deliveryId: string } | { reference: string };
+  starts: { start: string; end: string }[];
+  backHref: string;
+  label?: string;
+  submitLabel?: string;
+}) {
+  const [state, action, isPending] = useActionState<FormState, FormData>(("deliveryId" in target ? rescheduleDeliveryAction : rescheduleEngagementAction).bind(null, orgSlug), null);
   const byDay = new Map<string, { start: string; end: string }[]>();
   for (const slot of starts) {
     const day = dayLabel.format(new Date(slot.start));
@@ -20,9 +35,9 @@ export function RescheduleForm({ orgSlug, deliveryId, starts, backHref }: { orgS
   }
   return (
     <form action={action} className="space-y-5">
-      <input type="hidden" name="deliveryId" value={deliveryId} />
+      {"deliveryId" in target ? <input type="hidden" name="deliveryId" value={target.deliveryId} /> : <input type="hidden" name="reference" value={target.reference} />}
       <FormAlert message={state?.message} />
-      <Field id="new-time" label="New time (UK time)" hint="Only times when both of your facilitators are free are shown.">
+      <Field id="new-time" label={label} hint="Only times when both of your facilitators are free are shown.">
         <select id="new-time" name="startsAt" required defaultValue={state?.values?.startsAt} aria-describedby="new-time-hint" className="block min-h-11 w-full max-w-md rounded-lg border border-stone-400 px-3 py-2">
           {[...byDay].map(([day, slots]) => (
             <optgroup key={day} label={day}>
@@ -37,7 +52,7 @@ export function RescheduleForm({ orgSlug, deliveryId, starts, backHref }: { orgS
       </Field>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={isPending}>
-          {isPending ? "Moving…" : "Move the session"}
+          {isPending ? "Moving…" : submitLabel}
         </Button>
         <Button asChild variant="secondary">
           <Link href={backHref}>Keep the current time</Link>

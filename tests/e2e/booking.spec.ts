@@ -143,6 +143,18 @@ test.describe("booking training online", () => {
     });
     expect(after).toEqual({ status: "AWAITING_FACILITATORS", starts: ["2027-01-12T10:00:00.000Z", "2027-01-19T10:00:00.000Z", "2027-01-26T10:00:00.000Z"], quotes: ["ACCEPTED"] });
 
+    // The whole booking moves together, keeping a week between sessions.
+    await page.getByRole("link", { name: "Move the whole booking" }).click();
+    await expect(page.getByRole("heading", { name: "Move the whole booking" })).toBeVisible();
+    await expectAccessible(page);
+    const firstNew = await page.locator('select[name="startsAt"] option').first().getAttribute("value");
+    await page.getByLabel("New time for the first session (UK time)").selectOption(firstNew!);
+    await page.getByRole("button", { name: "Move all 3 sessions" }).click();
+    await expect(page.getByText("The session has been moved.")).toBeVisible();
+    const shifted = await withDb(async (client) => (await client.query(`SELECT d."startsAt" FROM "Delivery" d JOIN "Engagement" e ON e.id = d."engagementId" WHERE e.reference = $1 ORDER BY d."startsAt"`, [reference])).rows.map((r) => r.startsAt.getTime()));
+    expect(shifted[0]).toBe(Date.parse(firstNew!));
+    expect([shifted[1]! - shifted[0]!, shifted[2]! - shifted[1]!]).toEqual([7 * 86_400_000, 7 * 86_400_000]);
+
     // Plans change: the whole booking is cancelled, each session charged by its notice (7+ weeks: none).
     await page.getByRole("link", { name: "Cancel the whole booking" }).click();
     await expect(page.getByRole("heading", { name: "Cancel the whole booking?" })).toBeVisible();

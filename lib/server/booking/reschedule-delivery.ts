@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeDeliveries } from "@/lib/auth/scope";
@@ -39,7 +40,23 @@ async function findMovable(db: DbTx, context: OrganisationContext, unverifiedDel
  * Times the same facilitators could both do instead (so the pair the client was given stays), over the
  * next `weeks`, after the minimum notice. Null when the session can't be moved online.
  */
-export async function listRescheduleTimes(db: DbTx, { context, unverifiedDeliveryId, now = new Date(), weeks = 6 }: { context: OrganisationContext; unverifiedDeliveryId: string; now?: Date; weeks?: number }) {
+export async function listRescheduleTimes(
+  db: DbTx,
+  {
+    context,
+    unverifiedDeliveryId,
+    now = new Date(),
+    weeks = 6,
+    alsoMoving = [],
+  }: {
+    context: OrganisationContext;
+    unverifiedDeliveryId: string;
+    now?: Date;
+    weeks?: number;
+    /** Assignments on other sessions that move at the same time (their old times don't count as busy). */
+    alsoMoving?: string[];
+  },
+) {
   const delivery = await findMovable(db, context, unverifiedDeliveryId);
   if (!delivery || !(MOVABLE as readonly string[]).includes(delivery.status) || delivery.startsAt <= now || delivery.assignments.length === 0) return null;
   const policy = await getPolicy(db, now);
@@ -49,7 +66,7 @@ export async function listRescheduleTimes(db: DbTx, { context, unverifiedDeliver
     range: { start: from, end: from + weeks * 7 * DAY_MS },
     now: now.getTime(),
     policy,
-    excludeAssignmentIds: delivery.assignments.map((a) => a.id),
+    excludeAssignmentIds: [...delivery.assignments.map((a) => a.id), ...alsoMoving],
   });
   const people = delivery.assignments;
   const starts = search.slots
@@ -111,3 +128,120 @@ export async function rescheduleDelivery({ db, context, input, now = new Date() 
     throw error;
   }
 }
+
+/**
+ * Moving a whole booking: every remaining session shifts by the same amount (keeping their spacing),
+ * each with its own facilitators. Returns the new first-session times for which every shifted session
+ * is free for its pair; null when the booking can't be moved online.
+ */
+export async function listEngagementRescheduleTimes(db: DbTx, { context, unverifiedReference, now = new Date(), weeks = 6 }: { context: OrganisationContext; unverifiedReference: string; now?: Date; weeks?: number }) {
+  const deliveries = await db.delivery.findMany({
+    where: { AND: [{ engagement: { reference: unverifiedReference } }, scopeDeliveries(context.actor, context.organisation.id)], status: { in: [...MOVABLE] }, startsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, endsAt: true, assignments: { where: { status: { in: [...ACTIVE_ASSIGNMENT] } }, select: { id: true } } },
+  });
+  if (deliveries.length === 0) return null;
+  // Sessions shift together by the same amount, so they never meet each other: each one's search
+  // ignores the others' current times.
+  const moving = deliveries.flatMap((d) => d.assignments.map((a) => a.id));
+  const first = deliveries[0]!;
+  const optionsByDelivery = new Map<string, Set<number>>();
+  for (const delivery of deliveries) {
+    const gapWeeks = Math.ceil((delivery.startsAt.getTime() - first.startsAt.getTime()) / (7 * DAY_MS));
+    const options = await listRescheduleTimes(db, { context, unverifiedDeliveryId: delivery.id, now, weeks: weeks + gapWeeks + 1, alsoMoving: moving });
+    if (!options) return null;
+    optionsByDelivery.set(delivery.id, new Set(options.starts.map((s) => s.start.getTime())));
+  }
+  const limit = now.getTime() + weeks * 7 * DAY_MS;
+  const starts = [...optionsByDelivery.get(first.id)!]
+    .filter((start) => start !== first.startsAt.getTime() && start <= limit)
+    .sort((a, b) => a - b)
+    .filter((start) => {
+      const targets = shiftedStarts(deliveries, start);
+      return deliveries.every((d) => optionsByDelivery.get(d.id)!.has(targets.get(d.id)!));
+    })
+    .map((start) => ({ start: new Date(start), end: new Date(start + (first.endsAt.getTime() - first.startsAt.getTime())) }));
+  return { deliveries, starts };
+}
+
+/**
+ * Where each session goes when the first moves to `firstStart`: the same number of days later or
+ * earlier and the same change of clock time, in UK time — so a 10:00 session stays at 10:00 across
+ * the clock changes rather than drifting by an hour.
+ */
+export function shiftedStarts(deliveries: { id: string; startsAt: Date }[], firstStart: number): Map<string, number> {
+  const zone = "Europe/London";
+  const base = DateTime.fromMillis(deliveries[0]!.startsAt.getTime(), { zone });
+  const target = DateTime.fromMillis(firstStart, { zone });
+  const dayShift = Math.round(target.startOf("day").diff(base.startOf("day"), "days").days);
+  const minuteShift = target.hour * 60 + target.minute - (base.hour * 60 + base.minute);
+  const result = new Map<string, number>();
+  for (const delivery of deliveries) {
+    const wall = DateTime.fromMillis(delivery.startsAt.getTime(), { zone });
+    const minutes = wall.hour * 60 + wall.minute + minuteShift;
+    const extraDays = Math.floor(minutes / 1440);
+    const inDay = minutes - extraDays * 1440;
+    const moved = wall.plus({ days: dayShift + extraDays }).set({ hour: Math.floor(inDay / 60), minute: inDay % 60 });
+    result.set(delivery.id, moved.toMillis());
+  }
+  return result;
+}
+
+export const rescheduleEngagementInput = z.object({
+  unverifiedReference: z.string().trim().min(1).max(40),
+  firstStartsAt: z.coerce.date({ message: "Choose a new time for the first session." }),
+});
+
+/** Moves every remaining session of a booking by the same amount, in one transaction. */
+export async function rescheduleEngagement({ db, context, input, now = new Date() }: { db: Db; context: OrganisationContext; input: unknown; now?: Date }): Promise<Result<{ reference: string; sessions: number }>> {
+  const parsed = rescheduleEngagementInput.safeParse(input);
+  if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Choose a new time.", z.flattenError(parsed.error).fieldErrors);
+  const options = await listEngagementRescheduleTimes(db, { context, unverifiedReference: parsed.data.unverifiedReference, now });
+  if (!options) return fail(AppErrorCode.NOT_FOUND, "This booking can't be moved online. Please contact us.");
+  const first = options.deliveries[0]!;
+  const offset = parsed.data.firstStartsAt.getTime() - first.startsAt.getTime();
+  const targets = shiftedStarts(options.deliveries, parsed.data.firstStartsAt.getTime());
+  if (!options.starts.some((s) => s.start.getTime() === parsed.data.firstStartsAt.getTime())) {
+    return fail(AppErrorCode.SLOT_TAKEN, "Your facilitators aren't all free for that any more. Please choose another time.");
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      // Later sessions move first when moving later (earlier first when moving earlier), so no session
+      // ever lands on another's old place for a moment: the exclusion constraint checks every row.
+      const ordered = [...options.deliveries].sort((a, b) => (offset > 0 ? b.startsAt.getTime() - a.startsAt.getTime() : a.startsAt.getTime() - b.startsAt.getTime()));
+      let reference = parsed.data.unverifiedReference;
+      for (const delivery of ordered) {
+        await lockDelivery(tx, delivery.id);
+        const current = await findMovable(tx, context, delivery.id);
+        if (!current || !(MOVABLE as readonly string[]).includes(current.status) || current.startsAt.getTime() !== delivery.startsAt.getTime()) {
+          throw new MovedMeanwhile();
+        }
+        reference = current.engagement.reference;
+        const newStart = targets.get(delivery.id)!;
+        await tx.delivery.update({ where: { id: delivery.id }, data: { startsAt: new Date(newStart), endsAt: new Date(newStart + (current.endsAt.getTime() - current.startsAt.getTime())), reminderSentAt: null } });
+        const recipients = new Map<string, string | null>([[current.engagement.requestedBy.email, current.engagement.requestedBy.name]]);
+        for (const a of current.engagement.attendees) recipients.set(a.email, a.name);
+        for (const a of current.assignments) recipients.set(a.associate.user.email, a.associate.user.name);
+        const invite = await deliveryInviteAttachment(tx, delivery.id);
+        for (const [to, name] of recipients) {
+          await enqueueEmail(tx, {
+            kind: "rescheduled",
+            to,
+            ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference, from: current.startsAt, to: new Date(newStart) })),
+            attachments: [invite],
+          });
+        }
+      }
+      const engagement = await tx.engagement.findFirstOrThrow({ where: { reference, organisationId: context.organisation.id }, select: { id: true } });
+      await tx.auditEvent.create({
+        data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "engagement.reschedule", subject: "Engagement", subjectId: engagement.id, data: { offsetMinutes: offset / MINUTE_MS, sessions: ordered.length } },
+      });
+      return ok({ reference, sessions: ordered.length });
+    });
+  } catch (error) {
+    if (error instanceof MovedMeanwhile || isRetryableConflict(error)) return fail(AppErrorCode.SLOT_TAKEN, "Something changed while we were moving the sessions, so nothing was moved. Please try again.");
+    throw error;
+  }
+}
+
+class MovedMeanwhile extends Error {}

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { submittedValues } from "@/lib/form-values";
 import { addAttendee, importAttendees, MAX_CSV_BYTES, removeAttendee, updateAttendee } from "@/lib/server/attendees/manage-attendees";
 import { cancelDelivery, cancelEngagement } from "@/lib/server/booking/cancel-delivery";
-import { rescheduleDelivery } from "@/lib/server/booking/reschedule-delivery";
+import { rescheduleDelivery, rescheduleEngagement } from "@/lib/server/booking/reschedule-delivery";
 import { recordAttendance } from "@/lib/server/feedback/attendance-and-feedback";
 import { revalidatePath } from "next/cache";
 import { holdSlot } from "@/lib/server/booking/hold-slot";
@@ -198,4 +198,12 @@ export async function updateAttendeeAction(unverifiedOrgSlug: string, unverified
   if (!result.ok) return { ...result, values: submittedValues(formData) };
   revalidatePath(`/org/${context.organisation.slug}/engagements/${unverifiedReference}`);
   return { ok: true, data: null, notice: "Saved." };
+}
+
+/** Moves every remaining session of a booking by the same amount. */
+export async function rescheduleEngagementAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const context = await requireMembership(unverifiedOrgSlug);
+  const result = await rescheduleEngagement({ db, context, input: { unverifiedReference: formData.get("reference"), firstStartsAt: formData.get("startsAt") || undefined } });
+  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?moved=1`);
 }

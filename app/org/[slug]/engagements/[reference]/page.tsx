@@ -159,6 +159,9 @@ export default async function EngagementPage({
       </Card>
       {engagement.deliveries.filter((d) => ["HELD", "NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"].includes(d.status) && d.startsAt > now).length > 1 ? (
         <p className="mt-3">
+          <Link className="mr-4 text-sm font-semibold text-brand-800 underline" href={`/org/${slug}/engagements/${reference}/reschedule-all`}>
+            Move the whole booking
+          </Link>
           <Link className="text-sm font-semibold text-red-800 underline" href={`/org/${slug}/engagements/${reference}/cancel-all`}>
             Cancel the whole booking
           </Link>

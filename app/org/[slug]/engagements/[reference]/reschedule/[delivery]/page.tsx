@@ -38,7 +38,7 @@ export default async function RescheduleDeliveryPage({ params }: { params: Promi
         ) : (
           <>
             <p>There&apos;s no charge for moving a session. We&apos;ll tell your facilitators and everyone on the attendee list.</p>
-            <RescheduleForm orgSlug={slug} deliveryId={delivery.id} backHref={backHref} starts={options.starts.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))} />
+            <RescheduleForm orgSlug={slug} target={{ deliveryId: delivery.id }} backHref={backHref} starts={options.starts.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))} />
           </>
         )}
       </Card>
