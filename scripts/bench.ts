@@ -7,7 +7,8 @@
  *        expansion + sweep together;
  *      - the whole use case with the database (load candidates → expand → compliance → sweep).
  *   2. 100 concurrent hold attempts on one slot, and 100 on distinct slots (holdSlot, real PostgreSQL).
- * Runs on its own database (gt_bench), re-created each time.
+ * Runs on its own databases (gt_bench_50, gt_bench_200, gt_bench_1000), re-created each time; the
+ * sizes are measured alternately so that machine noise affects them alike.
  */
 import { writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,55 +34,74 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-async function time(runs: number, fn: () => unknown | Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
 async function main() {
   const { url, cluster } = await resolveDatabase();
-  const benchUrl = withDatabase(url, "gt_bench");
-  await recreateDatabase(withDatabase(url, "postgres"), "gt_bench");
-  await deployMigrations(benchUrl);
-  const db = createPrismaClient(benchUrl, { max: 20 });
+  // One database per size, all loaded first; then every measurement alternates between the sizes, so
+  // a slow patch on this shared machine hits each size alike and the growth ratios compare like with like.
+  const prepared = [];
+  for (const size of SIZES) {
+    const sizeUrl = withDatabase(url, `gt_bench_${size}`);
+    await recreateDatabase(withDatabase(url, "postgres"), `gt_bench_${size}`);
+    await deployMigrations(sizeUrl);
+    const client = createPrismaClient(sizeUrl, { max: size === 200 ? 20 : 5 });
+    const { service, context } = await seedBench(client, size);
+    // Fresh statistics after bulk loading, as autovacuum would give a live database.
+    await client.$executeRawUnsafe("ANALYZE");
+    const policy = await getPolicy(client, NOW);
+    const schedulingService = { ...service };
+    const loaded = await loadSchedulingCandidates(client, { service: schedulingService, range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 }, policy });
+    const candidates: SlotCandidate[] = loaded.flatMap((a) => a.entries);
+    const searchInput = { service, range: RANGE, stepMinutes: 30, minimumNoticeMinutes: 72 * 60, now: NOW.getTime(), candidates };
+    const raw = await client.associate.findMany({ select: { id: true, expertise: true, timezone: true, availabilityRules: true, availabilityOverrides: true, assignments: { select: { blockedFrom: true, blockedUntil: true, status: true } } } });
+    prepared.push({
+      size,
+      client,
+      service,
+      context,
+      slotCount: findBookableSlots(searchInput).slots.length,
+      measures: {
+        sweep: () => findBookableSlots(searchInput),
+        expand: () => {
+          const expanded = raw.map((a) => ({
+            associateId: a.id,
+            expertise: a.expertise,
+            free: expandAvailability({
+              timezone: a.timezone,
+              rules: a.availabilityRules,
+              overrides: a.availabilityOverrides.map((o) => ({ date: o.date.toISOString().slice(0, 10), startMinute: o.startMinute, endMinute: o.endMinute })),
+              assignments: a.assignments.map((x) => ({ blockedFrom: x.blockedFrom.getTime(), blockedUntil: x.blockedUntil.getTime(), status: x.status })),
+              bufferMinutes: 30,
+              range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 },
+            }),
+          }));
+          return findBookableSlots({ ...searchInput, candidates: expanded });
+        },
+        db: () => searchSlots(client, { service: schedulingService, range: RANGE, now: NOW.getTime(), policy }),
+      } as Record<"sweep" | "expand" | "db", () => unknown>,
+    });
+  }
+  const db = prepared.find((p) => p.size === 200)!.client;
   const rows: string[][] = [];
   const figures: Record<string, number> = {};
   try {
-    for (const size of SIZES) {
-      const { service } = await seedBench(db, size);
-      // Fresh statistics after bulk loading, as autovacuum would give a live database.
-      await db.$executeRawUnsafe("ANALYZE");
-      const policy = await getPolicy(db, NOW);
-      const schedulingService = { ...service };
-      const loaded = await loadSchedulingCandidates(db, { service: schedulingService, range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 }, policy });
-      const candidates: SlotCandidate[] = loaded.flatMap((a) => a.entries);
-      const searchInput = { service, range: RANGE, stepMinutes: 30, minimumNoticeMinutes: 72 * 60, now: NOW.getTime(), candidates };
-      const slotCount = findBookableSlots(searchInput).slots.length;
-      const sweep = await time(RUNS, () => findBookableSlots(searchInput));
-      // Expansion + sweep, from rows already in memory.
-      const raw = await db.associate.findMany({ select: { id: true, expertise: true, timezone: true, availabilityRules: true, availabilityOverrides: true, assignments: { select: { blockedFrom: true, blockedUntil: true, status: true } } } });
-      const expandAndSweep = await time(RUNS, () => {
-        const expanded = raw.map((a) => ({
-          associateId: a.id,
-          expertise: a.expertise,
-          free: expandAvailability({
-            timezone: a.timezone,
-            rules: a.availabilityRules,
-            overrides: a.availabilityOverrides.map((o) => ({ date: o.date.toISOString().slice(0, 10), startMinute: o.startMinute, endMinute: o.endMinute })),
-            assignments: a.assignments.map((x) => ({ blockedFrom: x.blockedFrom.getTime(), blockedUntil: x.blockedUntil.getTime(), status: x.status })),
-            bufferMinutes: 30,
-            range: { start: RANGE.start, end: RANGE.end + 3 * 3_600_000 },
-          }),
-        }));
-        return findBookableSlots({ ...searchInput, candidates: expanded });
-      });
-      const withDb = await time(RUNS, () => searchSlots(db, { service: schedulingService, range: RANGE, now: NOW.getTime(), policy }));
+    const samples = new Map<string, number[]>();
+    for (let run = -3; run < RUNS; run++) {
+      for (const kind of ["sweep", "expand", "db"] as const) {
+        for (const entry of prepared) {
+          const started = performance.now();
+          await entry.measures[kind]();
+          const elapsed = performance.now() - started;
+          if (run < 0) continue; // warm-up
+          const key = `${kind}${entry.size}`;
+          samples.set(key, [...(samples.get(key) ?? []), elapsed]);
+        }
+      }
+    }
+    const stat = (key: string) => ({ p50: percentile(samples.get(key)!, 50), p95: percentile(samples.get(key)!, 95) });
+    for (const { size, slotCount } of prepared) {
+      const sweep = stat(`sweep${size}`);
+      const expandAndSweep = stat(`expand${size}`);
+      const withDb = stat(`db${size}`);
       rows.push([`slot search, ${size} associates × 90 days (${slotCount} slots)`, "sweep only (pure)", sweep.p50.toFixed(1), sweep.p95.toFixed(1), "—"]);
       rows.push(["", "expand + sweep (pure)", expandAndSweep.p50.toFixed(1), expandAndSweep.p95.toFixed(1), "—"]);
       rows.push(["", "whole use case with the database", withDb.p50.toFixed(1), withDb.p95.toFixed(1), "—"]);
@@ -119,7 +139,7 @@ async function main() {
     figures.oneSlotWins = wins;
     figures.oneSlotP95 = percentile(single.map((r) => r.ms), 95);
   } finally {
-    await db.$disconnect();
+    await Promise.all(prepared.map((p) => p.client.$disconnect()));
     await cluster?.stop();
   }
 
