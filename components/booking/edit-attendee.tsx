@@ -30,7 +30,7 @@ export function EditAttendee({ orgSlug, reference, person }: { orgSlug: string; 
           <input id={`${id}-email`} name="email" type="email" defaultValue={v.email ?? person.email} className={inputClass} {...describedBy(`${id}-email`, { error: errors.email?.[0] })} />
         </Field>
         <Field id={`${id}-job`} label="Job title (optional)" error={errors.jobTitle?.[0]}>
-          <input id={`${id}-job`} name="jobTitle" defaultValue={v.jobTitle ?? person.jobTitle ?? ""} className={inputClass} />
+          <input id={`${id}-job`} name="jobTitle" defaultValue={v.jobTitle ?? person.jobTitle ?? ""} className={inputClass} {...describedBy(`${id}-job`, { error: errors.jobTitle?.[0] })} />
         </Field>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {isPending ? "Saving…" : "Save"}

@@ -28,8 +28,10 @@ export function SlotPicker({ orgSlug, serviceSlug, days, modes, holdMinutes }: {
     <form action={action} className="space-y-6">
       <input type="hidden" name="service" value={serviceSlug} />
       {state ? (
-        <div role="alert" className="rounded-md bg-amber-50 p-3 text-amber-950">
-          <p className="font-semibold">{state.message}</p>
+        <div className="rounded-md bg-amber-50 p-3 text-amber-950">
+          <p role="alert" className="font-semibold">
+            {state.message}
+          </p>
           {nearest.length > 0 ? (
             <fieldset className="mt-3">
               <legend className="text-sm">Choose one of these instead:</legend>

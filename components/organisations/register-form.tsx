@@ -32,7 +32,7 @@ export function RegisterOrganisationForm({ next }: { next: string | null }) {
       <FormAlert message={state?.message} />
       {text("name", "Organisation name", { autoComplete: "organization" })}
       <Field id="org-kind" label="What kind of organisation is it?" error={errors.kind?.[0]}>
-        <select id="org-kind" name="kind" defaultValue={v.kind ?? "LOCAL_AUTHORITY"} className={inputClass}>
+        <select id="org-kind" name="kind" defaultValue={v.kind ?? "LOCAL_AUTHORITY"} className={inputClass} {...describedBy("org-kind", { error: errors.kind?.[0] })}>
           {KINDS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -48,7 +48,7 @@ export function RegisterOrganisationForm({ next }: { next: string | null }) {
       </div>
       {text("invoiceEmail", "Email for invoices", { type: "email", hint: "Often a finance team's shared inbox." })}
       {text("vatNumber", "VAT number (optional)")}
-      {text("paymentTermsDays", "Payment terms (days)", { defaultValue: "30", hint: "Usually 30." })}
+      <p className="text-sm text-stone-700">Invoices are due within 30 days unless we agree otherwise.</p>
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="poRequired" defaultChecked={v.poRequired === "on"} className="size-5" />
         Every booking needs a purchase-order (PO) number

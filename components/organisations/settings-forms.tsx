@@ -42,7 +42,7 @@ export function BillingForm({ orgSlug, billing }: { orgSlug: string; billing: Bi
       </div>
       {text("invoiceEmail", "Email for invoices", { type: "email", hint: "Often a finance team's shared inbox." })}
       {text("vatNumber", "VAT number (optional)")}
-      {text("paymentTermsDays", "Payment terms (days)", { hint: "Usually 30. Agreed with us." })}
+      <p className="text-sm text-stone-700">Payment terms: {billing.paymentTermsDays} days from the invoice date (agreed with us — ask if you need them changed).</p>
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="poRequired" defaultChecked={v.poRequired ? v.poRequired === "on" : billing.poRequired} className="size-5" />
         Every booking needs a purchase-order (PO) number
@@ -66,7 +66,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
           <input id="invite-email" name="email" type="email" autoComplete="off" defaultValue={v.email} className={inputClass} {...describedBy("invite-email", { error: errors.email?.[0] })} />
         </Field>
         <Field id="invite-name" label="Their name (optional)" error={errors.name?.[0]}>
-          <input id="invite-name" name="name" autoComplete="off" defaultValue={v.name} className={inputClass} />
+          <input id="invite-name" name="name" autoComplete="off" defaultValue={v.name} className={inputClass} {...describedBy("invite-name", { error: errors.name?.[0] })} />
         </Field>
       </div>
       <fieldset>

@@ -13,7 +13,6 @@ test.describe("organisation settings", () => {
     await page.getByRole("button", { name: "Save billing details" }).click();
     await expect(page.getByText("Enter a UK postcode, like NS1 4AB.")).toBeVisible();
     await page.getByLabel("Postcode").fill("bf1 2cd");
-    await page.getByLabel("Payment terms (days)").fill("45");
     await page.getByRole("button", { name: "Save billing details" }).click();
     await expect(page.getByText("Billing details saved.")).toBeVisible();
 
@@ -22,10 +21,10 @@ test.describe("organisation settings", () => {
     await expect(page.getByText("We've emailed new.colleague@brightfutures.example a link to sign in.")).toBeVisible();
     await expect(page.getByText("new.colleague@brightfutures.example · Booker")).toBeVisible();
     const saved = await withDb(async (client) => ({
-      org: (await client.query(`SELECT postcode, "paymentTermsDays" FROM "Organisation" WHERE slug = 'bright-futures-fostering'`)).rows[0],
+      org: (await client.query(`SELECT postcode FROM "Organisation" WHERE slug = 'bright-futures-fostering'`)).rows[0],
       invites: (await client.query(`SELECT 1 FROM "OutboxMessage" WHERE kind = 'invite' AND "to" = 'new.colleague@brightfutures.example'`)).rowCount,
     }));
-    expect(saved).toEqual({ org: { postcode: "BF1 2CD", paymentTermsDays: 45 }, invites: 1 });
+    expect(saved).toEqual({ org: { postcode: "BF1 2CD" }, invites: 1 });
 
     await loginAs("council-booker");
     expect((await page.goto("/org/northshire-council/settings"))?.status()).toBe(404);

@@ -46,11 +46,11 @@ function signedRequest(event: object, secret = WEBHOOK_SECRET) {
   return new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": header, "content-type": "application/json" } });
 }
 
-const sessionEvent = (id: string, type: string, sessionId: string, paymentStatus = "paid") => ({
+const sessionEvent = (id: string, type: string, sessionId: string, paymentStatus = "paid", metadata: Record<string, string> = {}) => ({
   id,
   object: "event",
   type,
-  data: { object: { id: sessionId, object: "checkout.session", payment_status: paymentStatus, payment_intent: `pi_${sessionId}` } },
+  data: { object: { id: sessionId, object: "checkout.session", payment_status: paymentStatus, payment_intent: `pi_${sessionId}`, metadata } },
 });
 
 describe("card payments", () => {
@@ -65,6 +65,10 @@ describe("card payments", () => {
     const delivery = await db.delivery.findUniqueOrThrow({ where: { id: held.deliveryId }, include: { assignments: true } });
     expect(delivery.holdExpiresAt!.getTime() - NOW.getTime()).toBe(35 * 60_000);
     expect(delivery.assignments.every((a) => a.status === "HELD")).toBe(true);
+    // A second click can't open another checkout and hold the facilitators longer.
+    const again = await startCardCheckout({ db, stripe, context: scenario.context, input: { unverifiedEngagementId: held.engagementId, purchaseOrderNumber: "PO-CARD", attendeeCount: "8" }, appUrl: "https://app.example", now: NOW });
+    expect(again).toMatchObject({ ok: false, message: expect.stringContaining("already been started") });
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: held.deliveryId } })).holdExpiresAt).toEqual(delivery.holdExpiresAt);
   });
 
   it("a signed 'completed' event sends the booking once; duplicates and replays change nothing; forged events are refused", async () => {
@@ -136,10 +140,15 @@ describe("card payments", () => {
     expect(started.ok).toBe(true);
     expect(created.at(-1)!.get("line_items[0][price_data][unit_amount]")).toBe("12000");
     const sessionId = (await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId!;
-    const paid = sessionEvent(`evt_invoice_${number}`, "checkout.session.completed", sessionId);
+    // A colleague opens a newer checkout; the first one is still the one that gets paid.
+    await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: new Date(NOW.getTime() + 120_000) });
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId).not.toBe(sessionId);
+    const paid = sessionEvent(`evt_invoice_${number}`, "checkout.session.completed", sessionId, "paid", { invoiceId: draft.id });
     const outcomes = await Promise.all([POST(signedRequest(paid)), POST(signedRequest(paid))].map(async (r) => (await (await r).json()).outcome));
     expect(outcomes.sort()).toEqual(["duplicate", "invoice-paid"]);
-    expect((await (await POST(signedRequest(sessionEvent(`evt_invoice_again_${number}`, "checkout.session.completed", sessionId)))).json()).outcome).toBe("already-paid");
+    // Paid a second time: recorded and the director alerted to refund, never silently dropped.
+    expect((await (await POST(signedRequest(sessionEvent(`evt_invoice_again_${number}`, "checkout.session.completed", sessionId, "paid", { invoiceId: draft.id })))).json()).outcome).toBe("already-paid");
+    expect(await db.alert.count({ where: { kind: "PAYMENT_NEEDS_ATTENTION", message: { contains: `invoice ${number}` } } })).toBe(1);
     expect(await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "PAID", stripePaymentIntentId: `pi_${sessionId}` });
     expect(await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW })).toMatchObject({ ok: false, message: expect.stringContaining("already been paid") });
   });

@@ -17,7 +17,7 @@ async function adminScenario() {
 describe("organisation settings", () => {
   it("admins update billing details; bad values are refused field by field and write nothing; bookers get not found", async () => {
     const { scenario, admin } = await adminScenario();
-    const bad = await updateBillingDetails({ db, context: admin, input: { name: "", postcode: "12345", invoiceEmail: "finance@", vatNumber: "XX1", paymentTermsDays: "200" } });
+    const bad = await updateBillingDetails({ db, context: admin, input: { name: "", postcode: "12345", invoiceEmail: "finance@", vatNumber: "XX1" } });
     expect(bad).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -25,13 +25,14 @@ describe("organisation settings", () => {
         postcode: ["Enter a UK postcode, like NS1 4AB."],
         invoiceEmail: ["Enter an email address like invoices@example.gov.uk."],
         vatNumber: ["Enter a UK VAT number, like GB123456789."],
-        paymentTermsDays: ["Payment terms can be at most 90 days."],
       },
     });
-    const good = await updateBillingDetails({ db, context: admin, input: { name: "Northshire County Council", addressLine1: "County Hall", town: "Northshire", postcode: "ns1 4ab", invoiceEmail: "Finance@Northshire.example", vatNumber: "GB 123 4567 89", poRequired: false, paymentTermsDays: "45" } });
+    const good = await updateBillingDetails({ db, context: admin, input: { name: "Northshire County Council", addressLine1: "County Hall", town: "Northshire", postcode: "ns1 4ab", invoiceEmail: "Finance@Northshire.example", vatNumber: "GB 123 4567 89", poRequired: false, paymentTermsDays: "7" } });
     expect(good.ok).toBe(true);
-    expect(await db.organisation.findUniqueOrThrow({ where: { id: scenario.organisation.id } })).toMatchObject({ postcode: "NS1 4AB", invoiceEmail: "finance@northshire.example", vatNumber: "GB123456789", poRequired: false, paymentTermsDays: 45 });
-    const asBooker = await updateBillingDetails({ db, context: { ...admin, role: "BOOKER" }, input: { name: "Hijacked", paymentTermsDays: "30" } });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: scenario.organisation.id } })).toMatchObject({ postcode: "NS1 4AB", invoiceEmail: "finance@northshire.example", vatNumber: "GB123456789", poRequired: false });
+    // Payment terms are agreed with the consultancy: a client's form can't change them.
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: scenario.organisation.id } })).paymentTermsDays).toBe(30);
+    const asBooker = await updateBillingDetails({ db, context: { ...admin, role: "BOOKER" }, input: { name: "Hijacked" } });
     expect(asBooker).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await getOrganisationSettings(db, { context: { ...admin, role: "BOOKER" } })).toBeNull();
   });
@@ -60,7 +61,7 @@ describe("setting up an organisation on the way to booking", () => {
     const people = await Promise.all(
       ["first", "second"].map((who) => db.user.create({ data: { email: `${who}-${Date.now()}@newhome.example`, platformRole: "CLIENT" } })),
     );
-    const input = { name: "Willow Brook Children's Home", kind: "CHILDRENS_HOME", addressLine1: "1 Lane", town: "Northshire", postcode: "NS2 3CD", invoiceEmail: "office@willow.example", paymentTermsDays: "30" };
+    const input = { name: "Willow Brook Children's Home", kind: "CHILDRENS_HOME", addressLine1: "1 Lane", town: "Northshire", postcode: "NS2 3CD", invoiceEmail: "office@willow.example" };
     const refused = await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "CLIENT", memberships: [] }, input: { ...input, kind: "CASTLE", postcode: "nope" } });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { kind: ["Choose what kind of organisation it is."], postcode: ["Enter a UK postcode, like NS1 4AB."] } });
     const first = await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "CLIENT", memberships: [] }, input });
@@ -70,5 +71,8 @@ describe("setting up an organisation on the way to booking", () => {
     const membership = await db.membership.findFirstOrThrow({ where: { userId: people[0]!.id }, include: { organisation: true } });
     expect(membership).toMatchObject({ role: "ORG_ADMIN", organisation: { kind: "CHILDRENS_HOME", postcode: "NS2 3CD", paymentTermsDays: 30 } });
     expect(await registerOrganisation({ db, actor: { userId: people[0]!.id, role: "ASSOCIATE", memberships: [] }, input })).toMatchObject({ ok: false });
+    // "new" belongs to the /org/new page.
+    const third = await db.user.create({ data: { email: `third-${Date.now()}@new.example`, platformRole: "CLIENT" } });
+    expect(await registerOrganisation({ db, actor: { userId: third.id, role: "CLIENT", memberships: [] }, input: { ...input, name: "New" } })).toEqual({ ok: true, data: { slug: "new-2" } });
   });
 });

@@ -117,21 +117,23 @@ describe("cancelling a whole booking", () => {
     });
     const at = new Date("2027-01-01T09:00:00Z"); // 11 days before the first session (full price), 18 before the second (half)
     const preview = await previewEngagementCancellation(db, { context: scenario.context, unverifiedReference: reference, now: at });
-    const price = scenario.service.pricePence;
-    expect(preview.sessions.map((s) => [s.noticeDays, s.chargePence])).toEqual([[11, price], [18, price / 2]]);
-    expect(preview.totalChargePence).toBe(price * 1.5);
+    // Charged on the quoted price per session: (2 × £1,200 + £45.50) ÷ 2 = £1,222.75; half of it rounds up to £611.38.
+    const price = 122_275;
+    const half = 61_138;
+    expect(preview.sessions.map((s) => [s.noticeDays, s.chargePence])).toEqual([[11, price], [18, half]]);
+    expect(preview.totalChargePence).toBe(price + half);
 
     const refused = await cancelEngagement({ db, context: scenario.context, input: { unverifiedReference: reference, expectedChargePence: String(price) }, now: at });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("charge is now") });
     expect(await db.delivery.count({ where: { engagement: { reference }, status: "CANCELLED" } })).toBe(0);
     const other = await createScenario(db, { associates: [] });
-    expect(await cancelEngagement({ db, context: other.context, input: { unverifiedReference: reference, expectedChargePence: String(price * 1.5) }, now: at })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await cancelEngagement({ db, context: other.context, input: { unverifiedReference: reference, expectedChargePence: String(price + half) }, now: at })).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
-    const cancelled = await cancelEngagement({ db, context: scenario.context, input: { unverifiedReference: reference, expectedChargePence: String(price * 1.5), reason: "Budget cut" }, now: at });
-    expect(cancelled).toEqual({ ok: true, data: { reference, chargePence: price * 1.5, sessions: 2 } });
+    const cancelled = await cancelEngagement({ db, context: scenario.context, input: { unverifiedReference: reference, expectedChargePence: String(price + half), reason: "Budget cut" }, now: at });
+    expect(cancelled).toEqual({ ok: true, data: { reference, chargePence: price + half, sessions: 2 } });
     const engagement = await db.engagement.findUniqueOrThrow({ where: { reference }, include: { deliveries: { orderBy: { startsAt: "asc" } } } });
     expect(engagement.status).toBe("CANCELLED");
-    expect(engagement.deliveries.map((d) => [d.status, d.cancellationChargePence])).toEqual([["CANCELLED", price], ["CANCELLED", price / 2]]);
+    expect(engagement.deliveries.map((d) => [d.status, d.cancellationChargePence])).toEqual([["CANCELLED", price], ["CANCELLED", half]]);
     expect((await db.delivery.findFirstOrThrow({ where: { engagementId: elsewhere.id } })).status).toBe("NEEDS_PAIRING");
   });
 });

@@ -17,35 +17,40 @@ describe("moving a session", () => {
   it("offers only times both facilitators can do, moves their blocked time with it and tells everyone; a clash is refused", async () => {
     const scenario = await createScenario(db, { associates: [{ expertise: "LIVED" }, { expertise: "PROFESSIONAL" }] });
     const hold = (startsAt: string) => holdSlot({ db, context: scenario.context, input: { serviceSlug: scenario.service.slug, startsAt, mode: "ONLINE" }, now: NOW });
-    const held = await hold("2026-12-01T10:00:00Z");
+    // 5 weeks ahead: outside the cancellation-charge period, so it can be moved online.
+    const held = await hold("2026-12-22T10:00:00Z");
     if (!held.ok) throw new Error(held.message);
     await requestBooking({ db, context: scenario.context, input: { unverifiedEngagementId: held.data.engagementId, purchaseOrderNumber: "PO", attendeeCount: "5" }, now: NOW });
     for (const offer of await db.assignment.findMany({ where: { deliveryId: held.data.deliveryId }, include: { associate: true } })) {
       await respondToOffer({ db, actor: { associateId: offer.associateId, userId: offer.associate.userId }, input: { unverifiedAssignmentId: offer.id, response: "ACCEPT" }, now: NOW });
     }
-    // The same pair is busy on 3 December at 10:00 with another booking.
-    expect((await hold("2026-12-03T10:00:00Z")).ok).toBe(true);
+    // The same pair is busy on 24 December at 10:00 with another booking.
+    expect((await hold("2026-12-24T10:00:00Z")).ok).toBe(true);
 
-    const options = await listRescheduleTimes(db, { context: scenario.context, unverifiedDeliveryId: held.data.deliveryId, now: NOW, weeks: 3 });
+    const options = await listRescheduleTimes(db, { context: scenario.context, unverifiedDeliveryId: held.data.deliveryId, now: NOW, weeks: 6 });
     const starts = options!.starts.map((s) => s.start.toISOString());
-    expect(starts).toContain("2026-12-02T10:00:00.000Z");
-    expect(starts).not.toContain("2026-12-01T10:00:00.000Z");
-    expect(starts).not.toContain("2026-12-03T10:00:00.000Z");
+    expect(starts).toContain("2026-12-23T10:00:00.000Z");
+    expect(starts).not.toContain("2026-12-22T10:00:00.000Z");
+    expect(starts).not.toContain("2026-12-24T10:00:00.000Z");
+    // Inside the charged period (here 10 days before) moving isn't offered, so it can't dodge the charge.
+    const late = new Date("2026-12-12T09:00:00Z");
+    expect((await listRescheduleTimes(db, { context: scenario.context, unverifiedDeliveryId: held.data.deliveryId, now: late }))!.isInChargeWindow).toBe(true);
+    expect(await rescheduleDelivery({ db, context: scenario.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-23T10:00:00Z" }, now: late })).toMatchObject({ ok: false, message: expect.stringContaining("cancellation charge would apply") });
 
-    const clash = await rescheduleDelivery({ db, context: scenario.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-03T10:00:00Z" }, now: NOW });
+    const clash = await rescheduleDelivery({ db, context: scenario.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-24T10:00:00Z" }, now: NOW });
     expect(clash).toMatchObject({ ok: false, code: "SLOT_TAKEN" });
     const other = await createScenario(db, { associates: [] });
-    expect(await rescheduleDelivery({ db, context: other.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-02T10:00:00Z" }, now: NOW })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await rescheduleDelivery({ db, context: other.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-23T10:00:00Z" }, now: NOW })).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
     const before = await db.delivery.findUniqueOrThrow({ where: { id: held.data.deliveryId } });
-    const moved = await rescheduleDelivery({ db, context: scenario.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-02T10:00:00Z" }, now: NOW });
+    const moved = await rescheduleDelivery({ db, context: scenario.context, input: { unverifiedDeliveryId: held.data.deliveryId, startsAt: "2026-12-23T10:00:00Z" }, now: NOW });
     expect(moved.ok).toBe(true);
     const after = await db.delivery.findUniqueOrThrow({ where: { id: held.data.deliveryId }, include: { assignments: true } });
-    expect(after.startsAt.toISOString()).toBe("2026-12-02T10:00:00.000Z");
+    expect(after.startsAt.toISOString()).toBe("2026-12-23T10:00:00.000Z");
     expect(after.status).toBe("CONFIRMED");
     expect(after.updatedAt > before.updatedAt).toBe(true);
     for (const assignment of after.assignments) {
-      expect(assignment.blockedFrom.toISOString()).toBe("2026-12-02T09:30:00.000Z");
+      expect(assignment.blockedFrom.toISOString()).toBe("2026-12-23T09:30:00.000Z");
       expect(assignment.status).toBe("ACCEPTED");
     }
     const notices = await db.outboxMessage.findMany({ where: { kind: "rescheduled", to: { in: [scenario.booker.email, ...scenario.associates.map((a) => a.user.email)] } } });
@@ -53,7 +58,7 @@ describe("moving a session", () => {
     // Each carries the updated invite: same UID, the new time (SEQUENCE growth is covered by the unit test).
     const ics = (notices[0]!.payload as { attachments: { content: string }[] }).attachments[0]!.content.replace(/\r\n[ \t]/g, "");
     expect(ics).toContain(`UID:delivery-${held.data.deliveryId}@golden-thread`);
-    expect(ics).toContain("DTSTART:20261202T100000Z");
+    expect(ics).toContain("DTSTART:20261223T100000Z");
   });
 });
 
@@ -73,7 +78,7 @@ describe("moving a whole booking", () => {
     await respondToQuote({ db, context: scenario.context, input: { unverifiedQuoteId: quote.data.quoteId, decision: "ACCEPT", purchaseOrderNumber: "PO" }, now: NOW });
 
     // A week later: the first session lands exactly where the second one was.
-    const at = new Date("2026-12-20T09:00:00Z");
+    const at = new Date("2026-12-10T09:00:00Z"); // 33 days before the first session: outside the charged period
     const options = await listEngagementRescheduleTimes(db, { context: scenario.context, unverifiedReference: request.data.reference, now: at });
     expect(options!.starts.map((s) => s.start.toISOString())).toContain("2027-01-19T10:00:00.000Z");
     const other = await createScenario(db, { associates: [] });

@@ -18,7 +18,9 @@ export { DEFAULT_CANCELLATION_TERMS };
 
 export const holdSlotInput = z.object({
   serviceSlug: z.string().trim().min(1, "Choose a service.").max(100),
-  startsAt: z.coerce.date({ message: "Choose a start time." }),
+  startsAt: z.coerce
+    .date({ message: "Choose a start time." })
+    .refine((date) => date.getTime() > Date.UTC(2000, 0, 1) && date.getTime() < Date.now() + 2 * 365 * DAY_MS, "Choose a time within the next two years."),
   mode: z.enum(["IN_PERSON", "ONLINE"], { message: "Choose online or in person." }),
   location: z.string().trim().max(300, "Keep the address under 300 characters.").optional(),
 });
@@ -106,7 +108,9 @@ async function drain(db: Db, key: string, queue: Queue, byService: Map<string, Q
     try {
       await holdGroup(db, group);
     } catch (error) {
-      for (const item of group) item.reject(error);
+      // Something unexpected: never let one request's failure answer for the others — try each alone.
+      if (group.length === 1) group[0]!.reject(error);
+      else for (const item of group) await holdGroup(db, [item]).catch((failure: unknown) => item.reject(failure));
     }
   }
   queue.isRunning = false;

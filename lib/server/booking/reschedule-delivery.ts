@@ -4,6 +4,7 @@ import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeDeliveries } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { isRetryableConflict } from "@/lib/db/errors";
+import { computeCancellationCharge } from "@/lib/domain/booking";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/time/interval";
 import { deliveryInviteAttachment } from "@/lib/integrations/calendar/invite-attachment";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
@@ -14,6 +15,10 @@ import { getPolicy } from "@/lib/server/settings/get-policy";
 import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
 
 const MOVABLE = ["NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
+const CHARGE_WINDOW_MESSAGE = "This session is close enough that a cancellation charge would apply, so it can't be moved online. Please contact us and we'll see what we can do.";
+const termsSchema = z.array(
+  z.object({ noticeDaysAtLeast: z.number().int().min(0), chargeBasisPoints: z.number().int().min(0).max(10000), associatePassThroughBasisPoints: z.number().int().min(0).max(10000) }),
+);
 
 async function findMovable(db: DbTx, context: OrganisationContext, unverifiedDeliveryId: string) {
   return db.delivery.findFirst({
@@ -26,6 +31,8 @@ async function findMovable(db: DbTx, context: OrganisationContext, unverifiedDel
       engagement: {
         select: {
           reference: true,
+          cancellationTerms: true,
+          unitPricePenceSnapshot: true,
           service: { select: { id: true, name: true, durationMinutes: true, livedRequired: true, professionalRequired: true, childFacing: true, requiresSocialWorkRegistration: true } },
           requestedBy: { select: { email: true, name: true } },
           attendees: { select: { email: true, name: true } },
@@ -59,6 +66,11 @@ export async function listRescheduleTimes(
 ) {
   const delivery = await findMovable(db, context, unverifiedDeliveryId);
   if (!delivery || !(MOVABLE as readonly string[]).includes(delivery.status) || delivery.startsAt <= now || delivery.assignments.length === 0) return null;
+  // Moving would otherwise dodge a cancellation charge (move far away, then cancel for free): inside
+  // the charged period a session is moved by talking to us, not online.
+  const terms = termsSchema.catch([]).parse(delivery.engagement.cancellationTerms);
+  const charge = computeCancellationCharge({ terms, priceNetPence: delivery.engagement.unitPricePenceSnapshot, startsAt: delivery.startsAt.getTime(), cancelledAt: now.getTime() });
+  if (charge.chargePence > 0) return { delivery, starts: [], isInChargeWindow: true };
   const policy = await getPolicy(db, now);
   const from = now.getTime() + policy["booking.minimumNoticeHours"] * 3_600_000;
   const { search } = await searchSlots(db, {
@@ -76,7 +88,7 @@ export async function listRescheduleTimes(
       return people.every((p) => (p.role === "LIVED" ? free.lived : free.professional).includes(p.associateId));
     })
     .map((slot) => ({ start: new Date(slot.start), end: new Date(slot.end) }));
-  return { delivery, starts };
+  return { delivery, starts, isInChargeWindow: false };
 }
 
 export const rescheduleInput = z.object({
@@ -94,6 +106,7 @@ export async function rescheduleDelivery({ db, context, input, now = new Date() 
   if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Choose a new time.", z.flattenError(parsed.error).fieldErrors);
   const options = await listRescheduleTimes(db, { context, unverifiedDeliveryId: parsed.data.unverifiedDeliveryId, now });
   if (!options) return fail(AppErrorCode.NOT_FOUND, "This session can't be moved online. Please contact us.");
+  if (options.isInChargeWindow) return fail(AppErrorCode.INVALID_INPUT, CHARGE_WINDOW_MESSAGE);
   const start = parsed.data.startsAt.getTime();
   if (!options.starts.some((s) => s.start.getTime() === start)) {
     return fail(AppErrorCode.SLOT_TAKEN, "Your facilitators aren't both free then any more. Please choose another time.");
@@ -150,6 +163,7 @@ export async function listEngagementRescheduleTimes(db: DbTx, { context, unverif
     const gapWeeks = Math.ceil((delivery.startsAt.getTime() - first.startsAt.getTime()) / (7 * DAY_MS));
     const options = await listRescheduleTimes(db, { context, unverifiedDeliveryId: delivery.id, now, weeks: weeks + gapWeeks + 1, alsoMoving: moving });
     if (!options) return null;
+    if (options.isInChargeWindow) return { deliveries, starts: [], isInChargeWindow: true };
     optionsByDelivery.set(delivery.id, new Set(options.starts.map((s) => s.start.getTime())));
   }
   const limit = now.getTime() + weeks * 7 * DAY_MS;
@@ -161,7 +175,7 @@ export async function listEngagementRescheduleTimes(db: DbTx, { context, unverif
       return deliveries.every((d) => optionsByDelivery.get(d.id)!.has(targets.get(d.id)!));
     })
     .map((start) => ({ start: new Date(start), end: new Date(start + (first.endsAt.getTime() - first.startsAt.getTime())) }));
-  return { deliveries, starts };
+  return { deliveries, starts, isInChargeWindow: false };
 }
 
 /**
@@ -198,6 +212,7 @@ export async function rescheduleEngagement({ db, context, input, now = new Date(
   if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Choose a new time.", z.flattenError(parsed.error).fieldErrors);
   const options = await listEngagementRescheduleTimes(db, { context, unverifiedReference: parsed.data.unverifiedReference, now });
   if (!options) return fail(AppErrorCode.NOT_FOUND, "This booking can't be moved online. Please contact us.");
+  if (options.isInChargeWindow) return fail(AppErrorCode.INVALID_INPUT, CHARGE_WINDOW_MESSAGE);
   const first = options.deliveries[0]!;
   const offset = parsed.data.firstStartsAt.getTime() - first.startsAt.getTime();
   const targets = shiftedStarts(options.deliveries, parsed.data.firstStartsAt.getTime());

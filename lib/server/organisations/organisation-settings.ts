@@ -34,8 +34,8 @@ export const billingInput = z.object({
     .transform((value) => (value ? value.replace(/\s+/g, "") : null))
     .refine((value) => value === null || /^(GB)?(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/.test(value), "Enter a UK VAT number, like GB123456789."),
   poRequired: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
-  paymentTermsDays: z.coerce.number({ message: "Enter the payment terms in days." }).int("Enter a whole number of days.").min(7, "Payment terms must be at least 7 days.").max(90, "Payment terms can be at most 90 days."),
 });
+// Payment terms are agreed with The Vision, so they are not in the client's own form (the director sets them).
 
 function requireAdmin(context: OrganisationContext) {
   return context.role === "ORG_ADMIN" ? null : fail(AppErrorCode.NOT_FOUND, "We couldn't find that page.");
@@ -90,6 +90,16 @@ export async function inviteColleague({ db, context, input, appUrl }: { db: Db; 
   const parsed = inviteInput.safeParse(input);
   if (!parsed.success) return fail(AppErrorCode.INVALID_INPUT, "Check the invitation.", z.flattenError(parsed.error).fieldErrors);
   const { email, name, role } = parsed.data;
+  try {
+    return await inviteInTransaction(db, { context, email, name, role, appUrl });
+  } catch (error) {
+    // Two invitations for the same person at once: the second finds them already a member.
+    if ((error as { code?: unknown } | null)?.code === "P2002") return fail(AppErrorCode.INVALID_INPUT, "That person is already a member.", { email: ["This person is already a member."] });
+    throw error;
+  }
+}
+
+async function inviteInTransaction(db: Db, { context, email, name, role, appUrl }: { context: OrganisationContext; email: string; name: string | undefined; role: "ORG_ADMIN" | "BOOKER"; appUrl: string }): Promise<Result<null>> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({ where: { email }, create: { email, name: name ?? null, platformRole: "CLIENT" }, update: {}, select: { id: true, platformRole: true } });
     if (user.platformRole !== "CLIENT") return fail(AppErrorCode.INVALID_INPUT, "That email address can't be added to an organisation. Please use a different one.", { email: ["Use a different email address."] });
@@ -132,6 +142,8 @@ export const registerOrganisationInput = billingInput.extend({
   kind: z.enum(["LOCAL_AUTHORITY", "CHILDRENS_HOME", "FOSTERING_AGENCY", "CHARITY", "OTHER"], { message: "Choose what kind of organisation it is." }),
 });
 
+const RESERVED_SLUGS = new Set(["new"]);
+
 function slugify(name: string) {
   return (
     name
@@ -156,6 +168,8 @@ export async function registerOrganisation({ db, actor, input }: { db: Db; actor
   const base = slugify(parsed.data.name);
   for (let attempt = 0; attempt < 20; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
+    // Addresses taken by fixed pages (/org/new) can't be an organisation's.
+    if (RESERVED_SLUGS.has(slug)) continue;
     try {
       await db.$transaction(async (tx) => {
         const organisation = await tx.organisation.create({ data: { ...parsed.data, slug }, select: { id: true } });

@@ -29,10 +29,19 @@ export async function handleStripeEvent({ db, event, now = new Date() }: { db: D
       });
       if (!payment) {
         // Not a booking checkout: perhaps an invoice paid by card.
-        const invoice = await tx.invoice.findUnique({ where: { stripeCheckoutSessionId: session.id }, select: { id: true, status: true, organisationId: true } });
+        // Found by the id we put in the session's metadata: a colleague may have opened a newer checkout since.
+        const invoiceId = typeof session.metadata?.invoiceId === "string" ? session.metadata.invoiceId : null;
+        const invoice = await tx.invoice.findFirst({
+          where: { OR: [{ stripeCheckoutSessionId: session.id }, ...(invoiceId ? [{ id: invoiceId }] : [])] },
+          select: { id: true, number: true, status: true, organisationId: true },
+        });
         if (!invoice) return "unknown-payment";
         if (event.type === "checkout.session.expired" || session.payment_status !== "paid") return "ignored";
-        if (invoice.status !== "ISSUED") return "already-paid";
+        if (invoice.status !== "ISSUED") {
+          // Paid twice (or after it was voided): never lost silently — the director refunds.
+          await tx.alert.create({ data: { kind: "PAYMENT_NEEDS_ATTENTION", message: `A card payment arrived for invoice ${invoice.number ?? invoice.id}, which was already ${invoice.status === "PAID" ? "paid" : "void"}: refund it.` } });
+          return "already-paid";
+        }
         const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
         await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: now, stripePaymentIntentId: paymentIntentId, paymentReference: `card ${paymentIntentId ?? session.id}` } });
         await tx.auditEvent.create({ data: { organisationId: invoice.organisationId, action: "invoice.paid.card", subject: "Invoice", subjectId: invoice.id, data: { checkoutSessionId: session.id } } });

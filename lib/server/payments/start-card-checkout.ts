@@ -39,6 +39,12 @@ export async function startCardCheckout({
     const checked = await checkHeldBooking(tx, { context, details, now });
     if (!checked.ok) return checked;
     const { engagement, delivery } = checked.data;
+    // One card checkout per hold: the hold is extended once, so repeated clicks can't keep the
+    // facilitators held indefinitely; after that the booker pays by invoice or chooses again.
+    const earlier = await tx.cardPayment.count({ where: { engagementId: engagement.id } });
+    if (earlier > 0) {
+      return fail(AppErrorCode.INVALID_INPUT, "A card payment for this booking has already been started. Finish it in the other window, or choose to pay by invoice.");
+    }
     await tx.delivery.update({ where: { id: delivery.id }, data: { holdExpiresAt: holdUntil } });
     await tx.engagement.update({
       where: { id: engagement.id },

@@ -88,6 +88,9 @@ export async function createQuote({ db, actor, input, now = new Date() }: { db: 
   const validUntil = new Date(DateTime.fromMillis(now.getTime(), { zone: LONDON }).plus({ days: validForDays }).toISODate()!);
   const quote = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Engagement" WHERE "id" = ${engagement.id} FOR UPDATE`;
+    // Read again under the lock: the client may have accepted the last quote a moment ago.
+    const current = await tx.engagement.findUniqueOrThrow({ where: { id: engagement.id }, select: { status: true } });
+    if (current.status !== "REQUESTED" && current.status !== "QUOTED") return null;
     await tx.quote.updateMany({ where: { engagementId: engagement.id, status: "SENT" }, data: { status: "EXPIRED" } });
     const created = await tx.quote.create({
       data: {
@@ -104,7 +107,7 @@ export async function createQuote({ db, actor, input, now = new Date() }: { db: 
       },
       select: { id: true },
     });
-    if (engagement.status === "REQUESTED") {
+    if (current.status === "REQUESTED") {
       assertTransition("ENGAGEMENT", "REQUESTED", "QUOTED");
       await tx.engagement.update({ where: { id: engagement.id }, data: { status: "QUOTED", sessionsRequested: proposed.length } });
     }
@@ -116,6 +119,7 @@ export async function createQuote({ db, actor, input, now = new Date() }: { db: 
     await tx.auditEvent.create({ data: { actorId: actor.userId, action: "quote.send", subject: "Engagement", subjectId: engagement.id, data: { quoteId: created.id, totalPence: totals.totalPence } } });
     return created;
   });
+  if (!quote) return fail(AppErrorCode.INVALID_INPUT, "The client has just accepted the earlier quote, so this one wasn't sent.");
   return ok({ quoteId: quote.id });
 }
 
@@ -147,7 +151,7 @@ export async function respondToQuote({ db, context, input, now = new Date() }: {
           await tx.$queryRaw`SELECT "id" FROM "Engagement" WHERE "id" = ${quote.engagementId} FOR UPDATE`;
           const current = await tx.quote.findUniqueOrThrow({
             where: { id: quote.id },
-            select: { status: true, validUntil: true, sessions: true, engagement: { select: { id: true, reference: true, status: true, organisation: { select: { poRequired: true, name: true } }, service: { select: { name: true } } } } },
+            select: { status: true, validUntil: true, sessions: true, subtotalPence: true, engagement: { select: { id: true, reference: true, status: true, organisation: { select: { poRequired: true, name: true } }, service: { select: { name: true } } } } },
           });
           if (current.status !== "SENT") return fail(AppErrorCode.INVALID_INPUT, "This quote has already been answered or replaced by a newer one.");
           const today = DateTime.fromMillis(now.getTime(), { zone: LONDON }).toISODate()!;
@@ -168,7 +172,11 @@ export async function respondToQuote({ db, context, input, now = new Date() }: {
           if (sessions.some((s) => new Date(s.startsAt) <= now)) return fail(AppErrorCode.INVALID_INPUT, "A proposed session is now in the past. Please ask us for a new quote.");
           await tx.quote.update({ where: { id: quote.id }, data: { status: "ACCEPTED", respondedAt: now } });
           assertTransition("ENGAGEMENT", engagement.status, "AWAITING_FACILITATORS");
-          await tx.engagement.update({ where: { id: engagement.id }, data: { status: "AWAITING_FACILITATORS", purchaseOrderNumber: purchaseOrderNumber ?? null } });
+          // The price per session is now the quoted one (cancellation charges are worked out from it).
+          await tx.engagement.update({
+            where: { id: engagement.id },
+            data: { status: "AWAITING_FACILITATORS", purchaseOrderNumber: purchaseOrderNumber ?? null, unitPricePenceSnapshot: Math.round(current.subtotalPence / Math.max(1, sessionCount(current.sessions))) },
+          });
           const policy = await getPolicy(tx, now);
           for (const session of sessions) {
             const delivery = await tx.delivery.create({
@@ -195,6 +203,8 @@ export async function respondToQuote({ db, context, input, now = new Date() }: {
     }
   }
 }
+
+const sessionCount = (sessions: unknown) => (Array.isArray(sessions) ? sessions.length : 0);
 
 function flatten(error: z.ZodError) {
   const fieldErrors: Record<string, string[]> = {};

@@ -104,7 +104,11 @@ export async function cancelDeliveryAction(unverifiedOrgSlug: string, _previous:
     context,
     input: { unverifiedDeliveryId: formData.get("deliveryId"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") },
   });
-  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  if (!result.ok) {
+    // The charge may have changed (a day passed): refresh the page so the new figure is shown and confirmable.
+    revalidatePath(`/org/${context.organisation.slug}`, "layout");
+    return { ...result, values: submittedValues(formData) };
+  }
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
 }
 
@@ -183,7 +187,10 @@ export async function rescheduleDeliveryAction(unverifiedOrgSlug: string, _previ
 export async function cancelEngagementAction(unverifiedOrgSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const context = await requireMembership(unverifiedOrgSlug);
   const result = await cancelEngagement({ db, context, input: { unverifiedReference: formData.get("reference"), reason: formData.get("reason") ?? undefined, expectedChargePence: formData.get("expectedChargePence") } });
-  if (!result.ok) return { ...result, values: submittedValues(formData) };
+  if (!result.ok) {
+    revalidatePath(`/org/${context.organisation.slug}`, "layout");
+    return { ...result, values: submittedValues(formData) };
+  }
   redirect(`/org/${context.organisation.slug}/engagements/${result.data.reference}?cancelled=1`);
 }
 

@@ -18,7 +18,8 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
   const canPayByCard = getStripe() !== null;
   const context = await requireMembership(slug, undefined, `/org/${slug}/invoices`);
   const invoices = await listClientInvoices(db, { context });
-  const today = new Date();
+  // Due dates are calendar dates: overdue from the day after, in UK time.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   return (
     <>
       <PageHeader title="Invoices" description={`${context.organisation.name}. Pay by bank transfer using the invoice number as the reference.`} />
@@ -47,7 +48,7 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
               </thead>
               <tbody>
                 {invoices.map((invoice) => {
-                  const isOverdue = invoice.status === "ISSUED" && invoice.dueOn !== null && invoice.dueOn < today;
+                  const isOverdue = invoice.status === "ISSUED" && invoice.dueOn !== null && invoice.dueOn.toISOString().slice(0, 10) < today;
                   return (
                     <tr key={invoice.id} className="border-b border-stone-200">
                       <td className="py-2 font-medium">{formatInvoiceNumber(invoice.number)}</td>

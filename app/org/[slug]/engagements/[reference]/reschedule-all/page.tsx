@@ -24,6 +24,8 @@ export default async function RescheduleEngagementPage({ params }: { params: Pro
       <Card className="space-y-4">
         {!options ? (
           <p>There are no upcoming sessions that can be moved online. Please contact us.</p>
+        ) : options.isInChargeWindow ? (
+          <p>At least one session is close enough that a cancellation charge would apply, so the booking can&apos;t be moved online. Please contact us and we&apos;ll see what we can do.</p>
         ) : options.starts.length === 0 ? (
           <p>Your facilitators don&apos;t share another set of times in the next six weeks. Please contact us and we&apos;ll find some.</p>
         ) : (

@@ -27,6 +27,8 @@ export default async function RescheduleDeliveryPage({ params }: { params: Promi
       <Card className="space-y-4">
         {!options ? (
           <p>This session can&apos;t be moved online (it has started, been delivered or cancelled, or has no facilitators yet). Please contact us.</p>
+        ) : options.isInChargeWindow ? (
+          <p>This session is close enough that a cancellation charge would apply, so it can&apos;t be moved online. Please contact us and we&apos;ll see what we can do.</p>
         ) : options.starts.length === 0 ? (
           <p>
             Your facilitators don&apos;t have another time in common in the next six weeks.{" "}
