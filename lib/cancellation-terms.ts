@@ -1,12 +1,25 @@
 import { z } from "zod";
+import type { CancellationTerm } from "@/lib/domain/booking";
 
-const termsSchema = z.array(z.object({ noticeDaysAtLeast: z.number().int().min(0), chargeBasisPoints: z.number().int().min(0).max(10000) }));
+const termsSchema = z.array(
+  z.object({
+    noticeDaysAtLeast: z.number().int().min(0),
+    chargeBasisPoints: z.number().int().min(0).max(10000),
+    associatePassThroughBasisPoints: z.number().int().min(0).max(10000).default(0),
+  }),
+);
+
+/** The cancellation terms stored on an engagement (JSON), read safely: unreadable terms mean none. */
+export function readCancellationTerms(value: unknown): CancellationTerm[] {
+  const parsed = termsSchema.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
 
 /** Cancellation terms in plain English, longest notice first: "14 to 27 days before: half the price (50%)". */
 export function describeCancellationTerms(value: unknown): string[] {
-  const parsed = termsSchema.safeParse(value);
-  if (!parsed.success || parsed.data.length === 0) return ["No cancellation charge."];
-  const terms = [...parsed.data].sort((a, b) => b.noticeDaysAtLeast - a.noticeDaysAtLeast);
+  const read = readCancellationTerms(value);
+  if (read.length === 0) return ["No cancellation charge."];
+  const terms = [...read].sort((a, b) => b.noticeDaysAtLeast - a.noticeDaysAtLeast);
   return terms.map((term, index) => {
     const longer = terms[index - 1];
     const when =

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readCancellationTerms } from "@/lib/cancellation-terms";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeDeliveries } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
@@ -10,28 +11,27 @@ import { renderCancelledEmail } from "@/lib/integrations/email/templates/booking
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
 
-const termsSchema = z.array(
-  z.object({ noticeDaysAtLeast: z.number().int().min(0), chargeBasisPoints: z.number().int().min(0).max(10000), associatePassThroughBasisPoints: z.number().int().min(0).max(10000) }),
-);
 
 const CANCELLABLE = ["HELD", "NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
+
+const CANCELLABLE_SELECT = {
+  id: true,
+  status: true,
+  startsAt: true,
+  engagement: { select: { id: true, reference: true, status: true, unitPricePenceSnapshot: true, cancellationTerms: true, service: { select: { name: true } } } },
+} as const;
 
 async function findCancellable(db: DbTx, context: OrganisationContext, unverifiedDeliveryId: string) {
   return db.delivery.findFirst({
     where: { id: unverifiedDeliveryId, ...scopeDeliveries(context.actor, context.organisation.id) },
-    select: {
-      id: true,
-      status: true,
-      startsAt: true,
-      engagement: { select: { id: true, reference: true, status: true, unitPricePenceSnapshot: true, cancellationTerms: true, service: { select: { name: true } } } },
-    },
+    select: CANCELLABLE_SELECT,
   });
 }
 
 type Cancellable = NonNullable<Awaited<ReturnType<typeof findCancellable>>>;
 
 function chargeFor(delivery: Cancellable, now: Date): CancellationCharge {
-  const terms: CancellationTerm[] = termsSchema.catch([]).parse(delivery.engagement.cancellationTerms);
+  const terms: CancellationTerm[] = readCancellationTerms(delivery.engagement.cancellationTerms);
   return computeCancellationCharge({ terms, priceNetPence: delivery.engagement.unitPricePenceSnapshot, startsAt: delivery.startsAt.getTime(), cancelledAt: now.getTime() });
 }
 
@@ -143,14 +143,10 @@ export async function previewEngagementCancellation(db: DbTx, { context, unverif
     // AND, not a spread: the scope has its own `engagement` condition, which must not replace this one.
     where: { AND: [{ engagement: { reference: unverifiedReference } }, scopeDeliveries(context.actor, context.organisation.id)], status: { in: [...CANCELLABLE] }, startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
-    select: { id: true },
+    select: CANCELLABLE_SELECT,
   });
-  const previews = [];
-  for (const { id } of deliveries) {
-    const preview = await previewCancellation(db, { context, unverifiedDeliveryId: id, now });
-    if (preview) previews.push({ ...preview, startsAt: (await db.delivery.findUniqueOrThrow({ where: { id }, select: { startsAt: true } })).startsAt });
-  }
-  return { sessions: previews, totalChargePence: previews.reduce((sum, p) => sum + p.chargePence, 0) };
+  const sessions = deliveries.map((delivery) => ({ deliveryId: delivery.id, startsAt: delivery.startsAt, ...chargeFor(delivery, now) }));
+  return { sessions, totalChargePence: sessions.reduce((sum, p) => sum + p.chargePence, 0) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { readCancellationTerms } from "@/lib/cancellation-terms";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeDeliveries } from "@/lib/auth/scope";
 import type { Db, DbTx } from "@/lib/db/create-client";
@@ -16,9 +17,6 @@ import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
 
 const MOVABLE = ["NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
 const CHARGE_WINDOW_MESSAGE = "This session is close enough that a cancellation charge would apply, so it can't be moved online. Please contact us and we'll see what we can do.";
-const termsSchema = z.array(
-  z.object({ noticeDaysAtLeast: z.number().int().min(0), chargeBasisPoints: z.number().int().min(0).max(10000), associatePassThroughBasisPoints: z.number().int().min(0).max(10000) }),
-);
 
 async function findMovable(db: DbTx, context: OrganisationContext, unverifiedDeliveryId: string) {
   return db.delivery.findFirst({
@@ -68,7 +66,7 @@ export async function listRescheduleTimes(
   if (!delivery || !(MOVABLE as readonly string[]).includes(delivery.status) || delivery.startsAt <= now || delivery.assignments.length === 0) return null;
   // Moving would otherwise dodge a cancellation charge (move far away, then cancel for free): inside
   // the charged period a session is moved by talking to us, not online.
-  const terms = termsSchema.catch([]).parse(delivery.engagement.cancellationTerms);
+  const terms = readCancellationTerms(delivery.engagement.cancellationTerms);
   const charge = computeCancellationCharge({ terms, priceNetPence: delivery.engagement.unitPricePenceSnapshot, startsAt: delivery.startsAt.getTime(), cancelledAt: now.getTime() });
   if (charge.chargePence > 0) return { delivery, starts: [], isInChargeWindow: true };
   const policy = await getPolicy(db, now);
