@@ -109,26 +109,13 @@ export async function rescheduleDelivery({ db, context, input, now = new Date() 
   if (!options.starts.some((s) => s.start.getTime() === start)) {
     return fail(AppErrorCode.SLOT_TAKEN, "Your facilitators aren't both free then any more. Please choose another time.");
   }
-  const end = start + options.delivery.engagement.service.durationMinutes * MINUTE_MS;
   try {
     return await db.$transaction(async (tx) => {
       await lockDelivery(tx, options.delivery.id);
       const current = await findMovable(tx, context, options.delivery.id);
       if (!current || !(MOVABLE as readonly string[]).includes(current.status) || current.startsAt <= now) return fail(AppErrorCode.NOT_FOUND, "This session can't be moved online. Please contact us.");
       const previous = current.startsAt;
-      await tx.delivery.update({ where: { id: current.id }, data: { startsAt: new Date(start), endsAt: new Date(end), reminderSentAt: null } });
-      const recipients = new Map<string, string | null>([[current.engagement.requestedBy.email, current.engagement.requestedBy.name]]);
-      for (const a of current.engagement.attendees) recipients.set(a.email, a.name);
-      for (const a of current.assignments) recipients.set(a.associate.user.email, a.associate.user.name);
-      const invite = await deliveryInviteAttachment(tx, current.id);
-      for (const [to, name] of recipients) {
-        await enqueueEmail(tx, {
-          kind: "rescheduled",
-          to,
-          ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference: current.engagement.reference, from: previous, to: new Date(start) })),
-          attachments: [invite],
-        });
-      }
+      await moveLockedDelivery(tx, current, start);
       await tx.auditEvent.create({
         data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "delivery.reschedule", subject: "Delivery", subjectId: current.id, data: { from: previous.toISOString(), to: new Date(start).toISOString() } },
       });
@@ -230,20 +217,7 @@ export async function rescheduleEngagement({ db, context, input, now = new Date(
           throw new MovedMeanwhile();
         }
         reference = current.engagement.reference;
-        const newStart = targets.get(delivery.id)!;
-        await tx.delivery.update({ where: { id: delivery.id }, data: { startsAt: new Date(newStart), endsAt: new Date(newStart + (current.endsAt.getTime() - current.startsAt.getTime())), reminderSentAt: null } });
-        const recipients = new Map<string, string | null>([[current.engagement.requestedBy.email, current.engagement.requestedBy.name]]);
-        for (const a of current.engagement.attendees) recipients.set(a.email, a.name);
-        for (const a of current.assignments) recipients.set(a.associate.user.email, a.associate.user.name);
-        const invite = await deliveryInviteAttachment(tx, delivery.id);
-        for (const [to, name] of recipients) {
-          await enqueueEmail(tx, {
-            kind: "rescheduled",
-            to,
-            ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference, from: current.startsAt, to: new Date(newStart) })),
-            attachments: [invite],
-          });
-        }
+        await moveLockedDelivery(tx, current, targets.get(delivery.id)!);
       }
       const engagement = await tx.engagement.findFirstOrThrow({ where: { reference, organisationId: context.organisation.id }, select: { id: true } });
       await tx.auditEvent.create({
@@ -258,3 +232,25 @@ export async function rescheduleEngagement({ db, context, input, now = new Date(
 }
 
 class MovedMeanwhile extends Error {}
+
+/**
+ * Moves one locked session to `start` (same length; the database moves its people's blocked time) and
+ * tells the booker, attendees and facilitators, each with the updated calendar invite.
+ */
+async function moveLockedDelivery(tx: DbTx, current: NonNullable<Awaited<ReturnType<typeof findMovable>>>, start: number) {
+  const previous = current.startsAt;
+  const end = start + (current.endsAt.getTime() - current.startsAt.getTime());
+  await tx.delivery.update({ where: { id: current.id }, data: { startsAt: new Date(start), endsAt: new Date(end), reminderSentAt: null } });
+  const recipients = new Map<string, string | null>([[current.engagement.requestedBy.email, current.engagement.requestedBy.name]]);
+  for (const a of current.engagement.attendees) recipients.set(a.email, a.name);
+  for (const a of current.assignments) recipients.set(a.associate.user.email, a.associate.user.name);
+  const invite = await deliveryInviteAttachment(tx, current.id);
+  for (const [to, name] of recipients) {
+    await enqueueEmail(tx, {
+      kind: "rescheduled",
+      to,
+      ...(await renderRescheduledEmail({ name, serviceName: current.engagement.service.name, reference: current.engagement.reference, from: previous, to: new Date(start) })),
+      attachments: [invite],
+    });
+  }
+}
