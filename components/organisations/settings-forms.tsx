@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { describedBy, Field } from "@/components/booking/field";
+import { BillingFields, OrganisationTextField } from "./billing-fields";
 import { Button } from "@/components/ui/button";
 import { inviteColleagueAction, removeColleagueAction, type SettingsState, updateBillingAction } from "@/app/org/[slug]/settings/actions";
 
@@ -22,31 +23,11 @@ export function BillingForm({ orgSlug, billing }: { orgSlug: string; billing: Bi
   const [state, action, isPending] = useActionState<SettingsState, FormData>(updateBillingAction.bind(null, orgSlug), null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const v = state && !state.ok ? (state.values ?? {}) : {};
-  const text = (name: keyof Billing, label: string, options: { hint?: string; type?: string; autoComplete?: string } = {}) => {
-    const error = errors[name]?.[0];
-    return (
-      <Field id={`billing-${name}`} label={label} hint={options.hint} error={error}>
-        <input id={`billing-${name}`} name={name} type={options.type ?? "text"} autoComplete={options.autoComplete} defaultValue={v[name] ?? String(billing[name] ?? "")} className={inputClass} {...describedBy(`billing-${name}`, { hint: options.hint, error })} />
-      </Field>
-    );
-  };
   return (
     <form action={action} className="space-y-4" noValidate>
       <Notice state={state} />
-      {text("name", "Organisation name", { autoComplete: "organization" })}
-      {text("addressLine1", "Address line 1", { autoComplete: "address-line1" })}
-      {text("addressLine2", "Address line 2 (optional)", { autoComplete: "address-line2" })}
-      <div className="grid gap-4 sm:grid-cols-2">
-        {text("town", "Town or city", { autoComplete: "address-level2" })}
-        {text("postcode", "Postcode", { autoComplete: "postal-code" })}
-      </div>
-      {text("invoiceEmail", "Email for invoices", { type: "email", hint: "Often a finance team's shared inbox." })}
-      {text("vatNumber", "VAT number (optional)")}
-      <p className="text-sm text-stone-700">Payment terms: {billing.paymentTermsDays} days from the invoice date (agreed with us — ask if you need them changed).</p>
-      <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" name="poRequired" defaultChecked={v.poRequired ? v.poRequired === "on" : billing.poRequired} className="size-5" />
-        Every booking needs a purchase-order (PO) number
-      </label>
+      <OrganisationTextField prefix="billing" name="name" label="Organisation name" autoComplete="organization" errors={errors} values={v} defaultValue={billing.name} />
+      <BillingFields prefix="billing" errors={errors} values={v} current={billing} termsNote={`Payment terms: ${billing.paymentTermsDays} days from the invoice date (agreed with us — ask if you need them changed).`} />
       <Button type="submit" disabled={isPending}>
         {isPending ? "Saving…" : "Save billing details"}
       </Button>
