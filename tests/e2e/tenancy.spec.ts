@@ -45,12 +45,24 @@ test.describe("who can see what", () => {
     await loginAs("lived-associate");
     expect((await page.goto("/director"))?.status()).toBe(404);
     expect((await page.goto("/org/northshire-council"))?.status()).toBe(404);
+    // Every client page added for booking, with a real booking reference: still not found.
+    const reference = await engagementReferenceOf("northshire-council");
+    for (const path of ["book/training", "invoices", "settings", `engagements/${reference}/cancel-all`, `engagements/${reference}/reschedule-all`, `bookings/${reference}`, "request/consultancy"]) {
+      expect((await page.goto(`/org/northshire-council/${path}`))?.status(), path).toBe(404);
+    }
+    expect((await page.goto(`/director/requests/${reference}`))?.status()).toBe(404);
   });
 
   test("a client gets 'not found' for the director's and associates' pages", async ({ page, loginAs }) => {
     await loginAs("home-admin");
     expect((await page.goto("/director"))?.status()).toBe(404);
     expect((await page.goto("/associate"))?.status()).toBe(404);
+    expect((await page.goto("/director/requests"))?.status()).toBe(404);
+    // Another organisation's booking under each new page of the client's own organisation: not found.
+    const reference = await engagementReferenceOf("northshire-council");
+    for (const path of [`engagements/${reference}/cancel-all`, `engagements/${reference}/reschedule-all`, `bookings/${reference}`]) {
+      expect((await page.goto(`/org/oak-house/${path}`))?.status(), path).toBe(404);
+    }
   });
 
   test("a visitor who is not signed in is sent to sign in, then back", async ({ page }) => {

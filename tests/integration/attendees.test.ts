@@ -74,6 +74,8 @@ describe("attendees", () => {
     const tooMany = await importAttendees({ db, context: scenario.context, unverifiedReference: reference, csv: "name,email\n" + Array.from({ length: 5 }, (_, i) => `P${i},p${i}@example.org`).join("\n") });
     expect(tooMany).toMatchObject({ ok: false, message: expect.stringContaining("places for 4 more") });
     expect(await importAttendees({ db, context: scenario.context, unverifiedReference: reference, csv: "who,where\na,b" })).toMatchObject({ ok: false, message: expect.stringContaining("first row must name the columns") });
+    const other = await createScenario(db, { associates: [] });
+    expect(await importAttendees({ db, context: other.context, unverifiedReference: reference, csv: "name,email\nX,x@example.org" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.attendee.count({ where: { engagementId } })).toBe(0);
 
     const good = await importAttendees({ db, context: scenario.context, unverifiedReference: reference, csv: '\uFEFFEmail address,Full name\r\ndan@example.org,"Doyle, Dan"\r\neve@example.org,Eve Ng\r\n' });
