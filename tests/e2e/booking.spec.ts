@@ -224,8 +224,11 @@ test.describe("holds", () => {
     test.setTimeout(90_000);
     await loginAs("home-admin");
     await page.goto("/org/oak-house/book/training");
-    // A later day than other tests use, so they don't compete for it.
-    await page.locator('input[name="day"]').nth(3).check({ force: true });
+    // A later day than other tests use, so they don't compete for it; remembered by date, because
+    // the list of days can change while other tests book.
+    const dayInput = page.locator('input[name="day"]').nth(3);
+    const day = await dayInput.getAttribute("value");
+    await dayInput.check({ force: true });
     const chosenStart = await page.locator('input[name="startsAt"]:checked').getAttribute("value");
     await page.getByRole("radio", { name: "Online (video call)" }).check();
     await page.getByRole("button", { name: "Hold this time" }).click();
@@ -244,7 +247,7 @@ test.describe("holds", () => {
     await expect(page.getByText("This hold has run out, so the time has been released.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Send booking" })).toHaveCount(0);
     await page.getByRole("link", { name: "Choose a time again" }).click();
-    await page.locator('input[name="day"]').nth(3).check({ force: true });
+    await page.locator(`input[name="day"][value="${day}"]`).check({ force: true });
     await expect(page.locator(`input[name="startsAt"][value="${chosenStart}"]`)).toHaveCount(1);
   });
 });
