@@ -11,11 +11,15 @@ import { withDb } from "./database";
  */
 export const test = base.extend<{
   loginAs: (account: DemoAccountKey) => Promise<void>;
+  /** Signs in as any seeded user by email (e.g. an associate without a demo button), so specs can use people no other spec touches. */
+  loginAsEmail: (email: string) => Promise<void>;
   expectAccessible: (page: Page) => Promise<void>;
 }>({
-  loginAs: async ({ context, baseURL }, use) => {
-    await use(async (account) => {
-      const email = DEMO_ACCOUNTS.find((a) => a.key === account)!.email;
+  loginAs: async ({ loginAsEmail }, use) => {
+    await use(async (account) => loginAsEmail(DEMO_ACCOUNTS.find((a) => a.key === account)!.email));
+  },
+  loginAsEmail: async ({ context, baseURL }, use) => {
+    await use(async (email) => {
       const token = randomBytes(32).toString("hex");
       await withDb(async (client) => {
         const { rows } = await client.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email]);
