@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,6 +34,9 @@ export default async function AssociateHomePage() {
                     Fee {formatPence(offer.feePence)} · {offer.role === "LIVED" ? "Lived-experience role" : "Professional role"}
                   </p>
                   {offer.expiresAt ? <p className="text-sm text-amber-900">Please reply by {formatDateTime(offer.expiresAt)}</p> : null}
+                  <Link href="/associate/offers" className="mt-1 inline-flex min-h-11 items-center text-sm font-semibold text-brand-800 underline">
+                    Read and answer this offer
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -49,9 +53,9 @@ export default async function AssociateHomePage() {
                 const attendees = delivery.engagement._count.attendees || delivery.engagement.attendeeCount || 0;
                 return (
                   <li key={id} className="rounded-lg border border-stone-200 p-3">
-                    <p className="font-semibold">
+                    <Link href={`/associate/sessions/${id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {delivery.engagement.service.name} for {delivery.engagement.organisation.name}
-                    </p>
+                    </Link>
                     <p className="text-sm text-stone-700">{formatTimeRange(delivery.startsAt, delivery.endsAt)}</p>
                     <p className="text-sm">
                       {deliveryModeLabel[delivery.mode]}

@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/domain/errors";
 import { formatPounds } from "@/lib/domain/money";
+import { crossesEarningsCap } from "@/lib/domain/offer-warnings";
 import { canFillRole } from "@/lib/domain/roles";
 import type { Expertise } from "@/lib/domain/roles";
 
@@ -144,7 +145,7 @@ export function rankPairs({
       assertPence(cap.capPence, "capPence");
       assertPence(cap.earnedThisPeriodPence, "earnedThisPeriodPence");
     }
-    const crossesCap = !!cap && cap.earnedThisPeriodPence + candidate.feePence > cap.capPence;
+    const crossesCap = crossesEarningsCap(cap, candidate.feePence);
     if (cap && crossesCap) {
       const period = cap.period === "WEEK" ? "weekly" : "monthly";
       warnings.push(`Would go over their own ${formatPounds(cap.capPence, { hideZeroPence: true })} ${period} limit`);
