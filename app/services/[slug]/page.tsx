@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
+import { PublicProfileCard } from "@/components/associates/public-profile-card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -49,13 +50,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
         <p className="mt-1 text-stone-700">Always a care-experienced associate and a professional associate together. Some of the people who deliver this:</p>
         <ul className="mt-4 grid gap-4 md:grid-cols-2">
           {service.qualifications.map(({ associate }) => (
-            <li key={associate.id} className="rounded-xl border border-stone-200 bg-white p-4">
-              <p className="font-semibold">{associate.user.name}</p>
-              <p className="text-sm text-stone-600">
-                {associate.expertise === "LIVED" ? "Lived-experience associate" : associate.expertise === "PROFESSIONAL" ? "Professional associate" : "Lived experience and professional"}
-              </p>
-              {associate.bio ? <p className="mt-2 text-stone-800">{associate.bio}</p> : null}
-              {associate.publicLivedExperienceNote ? <p className="mt-2 text-stone-800">{associate.publicLivedExperienceNote}</p> : null}
+            <li key={associate.id}>
+              <PublicProfileCard profile={{ ...associate, name: associate.user.name }} />
             </li>
           ))}
         </ul>
