@@ -1,4 +1,4 @@
-import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind } from "@/lib/db/generated/prisma/enums";
+import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind, ExpenseCategory, ExpenseStatus, PayPreference, TaxStatus } from "@/lib/db/generated/prisma/enums";
 
 /** Plain-English names for states and kinds, shared by every page. */
 export const engagementStatusLabel: Record<EngagementStatus, string> = {
@@ -52,4 +52,35 @@ export const alertKindLabel: Record<AlertKind, string> = {
   INVOICE_OVERDUE: "Invoice overdue",
   REQUEST_UNANSWERED: "Request waiting",
   PAYMENT_NEEDS_ATTENTION: "Payment to refund or rebook",
+};
+
+export const expenseCategoryLabel: Record<ExpenseCategory, string> = {
+  MILEAGE: "Mileage",
+  PUBLIC_TRANSPORT: "Public transport",
+  SUBSISTENCE: "Food and drink",
+  ACCOMMODATION: "Accommodation",
+  OTHER: "Other",
+};
+
+/** Expense claim states, as the associate reads them. */
+export const expenseStatusLabel: Record<ExpenseStatus, string> = {
+  SUBMITTED: "Waiting for a decision",
+  APPROVED: "Approved",
+  QUERIED: "We have a question",
+  REJECTED: "Not approved",
+  PAID: "Paid",
+};
+
+export const payPreferenceLabel: Record<PayPreference, string> = {
+  BANK_TRANSFER: "Bank transfer",
+  VOUCHER: "Vouchers",
+  CHARITY: "Paid to a charity",
+  EXPENSES_ONLY: "Expenses only",
+  DECLINE: "I don't want paying",
+};
+
+export const taxStatusLabel: Record<TaxStatus, string> = {
+  SELF_EMPLOYED: "Self-employed",
+  EMPLOYED_ELSEWHERE: "Employed elsewhere as well",
+  NOT_SURE: "Not sure",
 };
