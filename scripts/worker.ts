@@ -1,7 +1,8 @@
 /**
  * Background worker (`npm run worker`; `npm run dev` and `npm start` run one beside Next):
  *   - every 30 s: expire lapsed holds and timed-out offers (offering the next candidate);
- *   - every hour: take associates off deliveries their checks no longer cover;
+ *   - every hour: take associates off deliveries their checks no longer cover, and email each associate
+ *     once about a verified check that runs out within 30 days;
  *   - every 5 minutes: send the 48-hour reminders with joining details;
  *   - every 5 s, when RESEND_API_KEY is set: send the email outbox through Resend with retries.
  * Stateless and safe to run on any number of machines: each step locks the rows it works on.
@@ -11,6 +12,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { createResendTransport } from "../lib/integrations/email/resend-transport";
 import { sendDueEmails } from "../lib/integrations/email/send-outbox";
 import { expireHoldsAndOffers } from "../lib/server/booking/expire-holds-and-offers";
+import { sendComplianceExpiryWarnings } from "../lib/server/associates/compliance-expiry";
 import { repairAfterComplianceLapse } from "../lib/server/booking/repair-after-compliance-lapse";
 import { sendDueReminders } from "../lib/server/booking/send-reminders";
 
@@ -40,7 +42,10 @@ function every(ms: number, name: string, job: () => Promise<unknown>) {
 
 const jobs = [
   every(30_000, "expire holds and offers", () => expireHoldsAndOffers({ db })),
-  every(60 * 60_000, "compliance re-check", () => repairAfterComplianceLapse({ db })),
+  every(60 * 60_000, "compliance re-check", async () => ({
+    ...(await repairAfterComplianceLapse({ db })),
+    ...(await sendComplianceExpiryWarnings({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
+  })),
   every(5 * 60_000, "48-hour reminders", () => sendDueReminders({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
   ...(transport ? [every(5_000, "email", () => sendDueEmails({ db, transport, from }))] : []),
 ];
