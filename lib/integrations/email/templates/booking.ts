@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { formatDateTime, formatPence } from "@/lib/format";
 import type { EmailContent } from "../enqueue-email";
 import { composeEmail, type EmailBlock } from "./layout";
@@ -13,6 +14,7 @@ export function renderOfferEmail(o: { name: string | null; serviceName: string; 
     `We'd like to offer you ${o.serviceName} with ${o.organisationName} on ${formatDateTime(o.startsAt)}.`,
     `Fee: ${formatPence(o.feePence)}. Travel and other expenses are paid separately and don't count as earnings.`,
     `Please accept or decline in Golden Thread by ${formatDateTime(o.expiresAt)}. It's fine to say no.`,
+    { button: { href: `${env.APP_URL}/associate/offers`, label: "Read the offer and reply" } },
   ]);
 }
 
