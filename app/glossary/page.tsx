@@ -5,6 +5,7 @@ export const metadata: Metadata = { title: "Glossary" };
 
 const terms: [string, string][] = [
   ["Associate", "A freelancer who delivers our work. Some bring lived experience of care, some bring professional expertise, some bring both."],
+  ["Availability", "When an associate can work: their usual weekly hours, changes for single dates, and time off. Clients only see times when a lived-experience associate and a professional associate are both free."],
   ["Care-experienced adult", "Someone who spent time in care as a child — in foster care, a children's home, kinship care or another arrangement."],
   ["Co-delivered", "Led together by a care-experienced associate and a professional associate, as equals."],
   ["DBS", "Disclosure and Barring Service. An enhanced DBS check shows whether someone may work with children. The Update Service keeps a check current."],
