@@ -13,6 +13,8 @@ export const POLICY_DEFAULTS = {
   "scheduling.bufferMinutes": 30,
   "booking.minimumNoticeHours": 72,
   "booking.slotStepMinutes": 30,
+  /** Bank of England base rate in basis points (400 = 4%), for statutory late-payment interest. Set each change as a row with its effective date. */
+  "lateInterest.baseRateBasisPoints": 400,
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_DEFAULTS;
