@@ -1,6 +1,7 @@
 import type { DbTx } from "@/lib/db/create-client";
 
-export type EmailAttachment = { filename: string; contentType: string; content: string };
+/** `content` is text (e.g. a calendar invite), or base64 for binary files such as PDFs (`encoding: "base64"`). */
+export type EmailAttachment = { filename: string; contentType: string; content: string; encoding?: "base64" };
 export type EmailContent = { subject: string; text: string; html: string; attachments?: EmailAttachment[] };
 
 /**

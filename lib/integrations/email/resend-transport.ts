@@ -13,7 +13,7 @@ export function createResendTransport(apiKey: string): EmailTransport {
           subject: message.subject,
           text: message.text,
           html: message.html,
-          ...(message.attachments ? { attachments: message.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })) } : {}),
+          ...(message.attachments ? { attachments: message.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content, a.encoding ?? "utf8"), contentType: a.contentType })) } : {}),
         },
         { idempotencyKey: message.idempotencyKey },
       );
