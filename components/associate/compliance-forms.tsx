@@ -47,7 +47,7 @@ function Choice({ kind, errors, values, name, legend, hint, options }: FieldProp
       <div className="mt-1 flex flex-wrap gap-x-4">
         {options.map(([value, label]) => (
           <label key={value} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name={name} value={value} defaultChecked={values[name] === value} className="h-5 w-5" />
+            <input type="radio" name={name} value={value} defaultChecked={values[name] === value} className="h-5 w-5 shrink-0" />
             {label}
           </label>
         ))}
@@ -156,7 +156,7 @@ function KindFields(props: FieldProps) {
 }
 
 /** The form to enter or renew one kind of check; the details wait for the director before they count. */
-export function ComplianceEntryForm({ kind, label }: { kind: EntryKind; label: string }) {
+export function ComplianceEntryForm({ kind, what }: { kind: EntryKind; what: string }) {
   const [state, action, isPending] = useActionState<ChecksFormState, FormData>(submitCheckAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? (state.values ?? {}) : {};
@@ -166,19 +166,19 @@ export function ComplianceEntryForm({ kind, label }: { kind: EntryKind; label: s
       <ActionNotice state={state} />
       <KindFields kind={kind} errors={errors} values={values} />
       <Button type="submit" disabled={isPending}>
-        {isPending ? "Sending…" : `Send ${label.toLowerCase()} details`}
+        {isPending ? "Sending…" : `Send ${what} details`}
       </Button>
     </form>
   );
 }
 
 /** Takes back an entry the director hasn't looked at yet, after confirming. */
-export function WithdrawEntryButton({ recordId, label }: { recordId: string; label: string }) {
+export function WithdrawEntryButton({ recordId, what }: { recordId: string; what: string }) {
   const [state, action, isPending] = useActionState<ChecksFormState, FormData>(withdrawEntryAction, null);
   return (
     <details className="text-sm">
       <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-stone-800 underline">
-        Take back<span className="sr-only"> these {label.toLowerCase()} details</span>
+        Take back<span className="sr-only"> these {what} details</span>
       </summary>
       <form action={action} className="mt-2 space-y-2 rounded-lg border border-stone-300 bg-stone-50 p-3">
         <input type="hidden" name="recordId" value={recordId} />

@@ -85,7 +85,7 @@ export function ExpertiseForm({ expertise }: { expertise: "LIVED" | "PROFESSIONA
         <div className="mt-2 space-y-2">
           {EXPERTISE_CHOICES.map((choice) => (
             <label key={choice.value} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-stone-200 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-              <input type="radio" name="expertise" value={choice.value} defaultChecked={chosen === choice.value} className="mt-1 h-5 w-5" aria-describedby={`expertise-${choice.value}-hint`} />
+              <input type="radio" name="expertise" value={choice.value} defaultChecked={chosen === choice.value} className="mt-1 h-5 w-5 shrink-0" aria-describedby={`expertise-${choice.value}-hint`} />
               <span>
                 <span className="block font-medium">{choice.label}</span>
                 <span id={`expertise-${choice.value}-hint`} className="block text-sm text-stone-700">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDetails, findBlocks, type StoredRecord, summariseCompliance } from "@/lib/server/associates/compliance-status";
+import { describeDetails, findBlocks, kindInSentence, type StoredRecord, summariseCompliance } from "@/lib/server/associates/compliance-status";
 
 const TODAY = "2027-03-02";
 const POLICY = { maxDbsUpdateCheckAgeDays: 365 };
@@ -125,5 +125,15 @@ describe("describeDetails", () => {
       ["Children's barred list checked", "No"],
     ]);
     expect(describeDetails({ kind: "PROFESSIONAL_REGISTRATION", reference: "SW1", checkedOn: "2026-10-10", expiresOn: "2027-11-30", details: { body: "SOCIAL_WORK_ENGLAND" } })[0]).toEqual(["Registered with", "Social Work England"]);
+  });
+});
+
+describe("kindInSentence", () => {
+  it.each([
+    ["INSURANCE", "insurance"],
+    ["DBS_ENHANCED", "enhanced DBS check"],
+    ["DBS_UPDATE_SERVICE", "DBS Update Service check"],
+  ] as const)("%s reads as '%s' mid-sentence (acronyms keep their capitals)", (kind, expected) => {
+    expect(kindInSentence(kind)).toBe(expected);
   });
 });

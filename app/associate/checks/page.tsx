@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { formatIsoDate } from "@/lib/domain/time/calendar-date";
 import { complianceKindLabel } from "@/lib/labels";
 import { getComplianceOverview } from "@/lib/server/associates/compliance";
-import { describeDetails, type Entry, type KindStatus, type KindSummary } from "@/lib/server/associates/compliance-status";
+import { describeDetails, type Entry, kindInSentence, type KindStatus, type KindSummary } from "@/lib/server/associates/compliance-status";
 
 export const metadata: Metadata = { title: "Your checks" };
 export const dynamic = "force-dynamic";
@@ -119,7 +119,7 @@ export default async function AssociateChecksPage() {
                           <span className="font-semibold">Can&apos;t be offered — {block.affects}:</span> {block.reason}
                         </p>
                         <a href={`#check-${block.fixKind}`} className="mt-1 inline-flex min-h-11 items-center font-semibold underline">
-                          Update your {complianceKindLabel[block.fixKind].toLowerCase()}
+                          Update your {kindInSentence(block.fixKind)}
                         </a>
                       </li>
                     ))}
@@ -165,7 +165,7 @@ export default async function AssociateChecksPage() {
                             <span className="font-semibold">The director&apos;s note:</span> {entry.reviewNote}
                           </p>
                         ) : null}
-                        {entry.status === "WAITING" ? <WithdrawEntryButton recordId={entry.id} label={label} /> : null}
+                        {entry.status === "WAITING" ? <WithdrawEntryButton recordId={entry.id} what={kindInSentence(summary.kind)} /> : null}
                       </li>
                     );
                   })}
@@ -174,10 +174,10 @@ export default async function AssociateChecksPage() {
               {canEnter ? (
                 <details className="mt-4">
                   <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-800 underline">
-                    {summary.entries.length === 0 ? `Add your ${label.toLowerCase()}` : `Add new ${label.toLowerCase()} details`}
+                    {summary.entries.length === 0 ? `Add your ${kindInSentence(summary.kind)}` : `Add new ${kindInSentence(summary.kind)} details`}
                   </summary>
                   <div className="mt-3">
-                    <ComplianceEntryForm kind={summary.kind as EntryKind} label={label} />
+                    <ComplianceEntryForm kind={summary.kind as EntryKind} what={kindInSentence(summary.kind)} />
                   </div>
                 </details>
               ) : (

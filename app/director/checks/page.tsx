@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { formatIsoDate } from "@/lib/domain/time/calendar-date";
 import { formatDate } from "@/lib/format";
 import { complianceKindLabel } from "@/lib/labels";
-import { describeDetails } from "@/lib/server/associates/compliance-status";
+import { describeDetails, kindInSentence } from "@/lib/server/associates/compliance-status";
 import { getChecksReview } from "@/lib/server/director/review-checks";
 
 export const metadata: Metadata = { title: "Associates' checks" };
@@ -36,7 +36,7 @@ export default async function DirectorChecksPage() {
             <ul className="mt-4 space-y-4">
               {review.waiting.map((record) => {
                 const who = record.associate.user.name ?? record.associate.user.email;
-                const what = `${who}'s ${complianceKindLabel[record.kind].toLowerCase()}`;
+                const what = `${who}'s ${kindInSentence(record.kind)}`;
                 return (
                   <li key={record.id} className="rounded-lg border border-stone-200 p-4" data-testid={`waiting-${record.id}`}>
                     <h3 className="font-semibold">

@@ -3,9 +3,8 @@ import { type ComplianceKind, listExpiringRecords } from "@/lib/domain/complianc
 import { addDays, formatIsoDate, getIsoDateInZone, type IsoDate } from "@/lib/domain/time/calendar-date";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { composeEmail } from "@/lib/integrations/email/templates/layout";
-import { complianceKindLabel } from "@/lib/labels";
 import { getPolicy } from "@/lib/server/settings/get-policy";
-import { EXPIRY_WARNING_DAYS } from "./compliance-status";
+import { EXPIRY_WARNING_DAYS, kindInSentence } from "./compliance-status";
 
 /**
  * Verified checks that run out within the next 30 days, and the one email each associate gets about
@@ -81,7 +80,7 @@ export async function findExpiringChecks(db: DbTx, { today, maxDbsUpdateCheckAge
 }
 
 function renderExpiryWarning(check: ExpiringCheck, link: string) {
-  const label = complianceKindLabel[check.kind];
+  const label = kindInSentence(check.kind);
   const when = formatIsoDate(check.validUntil);
   const inDays = check.daysLeft === 0 ? "today" : check.daysLeft === 1 ? "tomorrow" : `in ${check.daysLeft} days`;
   const what =
@@ -89,8 +88,8 @@ function renderExpiryWarning(check: ExpiringCheck, link: string) {
       ? `Your latest DBS Update Service status check stops counting after ${when} (${inDays}). Work with children needs one from the last 12 months.`
       : check.kind === "SAFEGUARDING_TRAINING"
         ? `Your safeguarding training is due to be refreshed by ${when} (${inDays}).`
-        : `Your ${label.toLowerCase()} runs out on ${when} (${inDays}).`;
-  return composeEmail(`Your ${label.toLowerCase()} needs renewing by ${when}`, [
+        : `Your ${label} runs out on ${when} (${inDays}).`;
+  return composeEmail(`Your ${label} needs renewing by ${when}`, [
     `Hello ${check.associateName?.split(" ")[0] ?? "there"},`,
     what,
     "After that date we can't offer you work that needs it. When you have renewed it, add the new details in Golden Thread and the director will check them. If you've already done that, thank you — there's nothing more to do.",

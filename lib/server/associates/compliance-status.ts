@@ -7,6 +7,7 @@ import {
   readDbsDetails,
 } from "@/lib/domain/compliance";
 import { addDays, countDaysBetween, formatIsoDate, type IsoDate } from "@/lib/domain/time/calendar-date";
+import { complianceKindLabel } from "@/lib/labels";
 
 /**
  * Pure helpers behind the associate's Checks page and the director's review: the status of each kind
@@ -60,6 +61,12 @@ export type KindSummary = {
   /** A caveat about the current record (e.g. a DBS check that isn't for work with children). */
   caveat: string | null;
 };
+
+/** A kind's name in the middle of a sentence: "insurance", "enhanced DBS check", "DBS Update Service check". */
+export function kindInSentence(kind: ComplianceKind): string {
+  const label = complianceKindLabel[kind];
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
 
 /** The last day a record counts. An Update Service check without a stored expiry lasts the policy's age. */
 export function validUntil(record: Pick<StoredRecord, "kind" | "checkedOn" | "expiresOn">, policy: CompliancePolicy): IsoDate | null {

@@ -5,10 +5,10 @@ import type { Db } from "@/lib/db/create-client";
 import { getIsoDateInZone } from "@/lib/domain/time/calendar-date";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { composeEmail } from "@/lib/integrations/email/templates/layout";
-import { complianceKindLabel } from "@/lib/labels";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { findExpiringChecks } from "@/lib/server/associates/compliance-expiry";
 import { compliancePolicyFrom, storedRecordSelect, toStoredRecord } from "@/lib/server/associates/compliance";
+import { kindInSentence } from "@/lib/server/associates/compliance-status";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 
 /**
@@ -102,7 +102,7 @@ export async function declineComplianceRecord({ db, actor, input, now = new Date
     if (!record) return fail(AppErrorCode.NOT_FOUND, "We couldn't find that check.");
     const updated = await tx.complianceRecord.updateMany({ where: { id: record.id, verifiedAt: null, rejectedAt: null }, data: { rejectedAt: now, reviewNote: note } });
     if (updated.count === 0) return fail(AppErrorCode.INVALID_INPUT, "That check has already been reviewed.");
-    const label = complianceKindLabel[record.kind].toLowerCase();
+    const label = kindInSentence(record.kind);
     await enqueueEmail(tx, {
       kind: "compliance-not-accepted",
       to: record.associate.user.email,
