@@ -16,16 +16,22 @@ export type InvoicePdfInput = {
   totalPence: number;
   paidAt: Date | null;
   supplier: { name: string; address: string[]; vatNumber: string; email: string; bank: { accountName: string; sortCode: string; accountNumber: string } };
+  /** Set for a credit note: `number` is the credit note's, and it names the invoice it credits and why. */
+  creditNote?: { creditsInvoiceNumber: string; reason: string };
 };
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
-/** An A4 VAT invoice: supplier and customer, number and dates, PO, lines with VAT per line, totals, how to pay. */
+/**
+ * An A4 VAT invoice: supplier and customer, number and dates, PO, lines with VAT per line, totals, how to pay.
+ * With `creditNote`, the same layout as a credit note: the invoice it credits and the reason instead of payment details.
+ */
 export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8Array> {
   const [regularBytes, boldBytes] = await loadFonts();
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  pdf.setTitle(`Invoice ${invoice.number}`);
+  const credit = invoice.creditNote;
+  pdf.setTitle(credit ? `Credit note ${invoice.number}` : `Invoice ${invoice.number}`);
   pdf.setAuthor(invoice.supplier.name);
   pdf.setLanguage("en-GB");
   const regular = await pdf.embedFont(regularBytes, { subset: true });
@@ -42,7 +48,7 @@ export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8A
   };
   const textRight = (value: string, xRight: number, size = 10, font: PDFFont = regular) => page.drawText(value, { x: xRight - font.widthOfTextAtSize(value, size), y, size, font, color: ink });
 
-  text(invoice.status === "VOID" ? "Invoice (void)" : "Invoice", left, 24, bold);
+  text(credit ? "Credit note" : invoice.status === "VOID" ? "Invoice (void)" : "Invoice", left, 24, bold);
   textRight(invoice.number, right, 14, bold);
   y -= 30;
   for (const line of [invoice.supplier.name, ...invoice.supplier.address, `VAT number ${invoice.supplier.vatNumber}`, invoice.supplier.email]) {
@@ -62,7 +68,7 @@ export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8A
   y = customerTop;
   const facts: [string, string][] = [
     ["Issued", invoice.issuedOn ? day.format(invoice.issuedOn) : "Not issued"],
-    ["Due", invoice.dueOn ? day.format(invoice.dueOn) : "—"],
+    credit ? ["Credits invoice", credit.creditsInvoiceNumber] : ["Due", invoice.dueOn ? day.format(invoice.dueOn) : "—"],
     ...(invoice.purchaseOrderNumber ? ([["PO number", invoice.purchaseOrderNumber]] as [string, string][]) : []),
     ...(invoice.paidAt ? ([["Paid", day.format(invoice.paidAt)]] as [string, string][]) : []),
   ];
@@ -111,7 +117,24 @@ export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8A
     y -= 15;
   }
   y -= 20;
-  if (invoice.status === "PAID") {
+  if (credit) {
+    // Word-wrapped (a typed reason can be a few sentences long).
+    const wrap = (value: string) => {
+      const lines: string[] = [];
+      for (const word of value.split(/\s+/)) {
+        const last = lines.at(-1);
+        if (last !== undefined && regular.widthOfTextAtSize(`${last} ${word}`, 10) <= 495) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      return lines;
+    };
+    text("Reason", left, 10, bold);
+    y -= 14;
+    for (const line of [...wrap(credit.reason), "", ...wrap(`This credit note reduces what is owed on invoice ${credit.creditsInvoiceNumber}. If that invoice has already been paid, we will refund you.`)]) {
+      if (line) text(line, left, 10, regular, ink, 495);
+      y -= 13;
+    }
+  } else if (invoice.status === "PAID") {
     text("Paid — thank you.", left, 11, bold);
   } else if (invoice.status !== "VOID") {
     text("How to pay", left, 10, bold);
