@@ -4,6 +4,7 @@
  *   - every hour: take associates off deliveries their checks no longer cover, and email each associate
  *     once about a verified check that runs out within 30 days;
  *   - every 5 minutes: send the 48-hour reminders with joining details;
+ *   - every 6 hours: polite reminders for invoices 1, 14 and 30 days overdue (once each);
  *   - every 5 s, when RESEND_API_KEY is set: send the email outbox through Resend with retries.
  * Stateless and safe to run on any number of machines: each step locks the rows it works on.
  */
@@ -15,6 +16,7 @@ import { expireHoldsAndOffers } from "../lib/server/booking/expire-holds-and-off
 import { sendComplianceExpiryWarnings } from "../lib/server/associates/compliance-expiry";
 import { repairAfterComplianceLapse } from "../lib/server/booking/repair-after-compliance-lapse";
 import { sendDueReminders } from "../lib/server/booking/send-reminders";
+import { sendOverdueInvoiceReminders } from "../lib/server/director/invoice-reminders";
 
 const { url } = await resolveDatabase(process.env.WORKER_DATABASE ?? undefined);
 const db = createPrismaClient(url, { max: 3 });
@@ -47,6 +49,7 @@ const jobs = [
     ...(await sendComplianceExpiryWarnings({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
   })),
   every(5 * 60_000, "48-hour reminders", () => sendDueReminders({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
+  every(6 * 60 * 60_000, "overdue invoice reminders", () => sendOverdueInvoiceReminders({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
   ...(transport ? [every(5_000, "email", () => sendDueEmails({ db, transport, from }))] : []),
 ];
 while (!isStopping) {
