@@ -31,6 +31,10 @@ export function formatInvoiceNumber(number: number | null): string {
   return number === null ? "Draft" : `INV-${String(number).padStart(5, "0")}`;
 }
 
+export function formatCreditNoteNumber(number: number): string {
+  return `CN-${String(number).padStart(5, "0")}`;
+}
+
 export function formatDuration(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

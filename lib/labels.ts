@@ -1,4 +1,4 @@
-import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind, ExpenseCategory, ExpenseStatus, PayPreference, TaxStatus } from "@/lib/db/generated/prisma/enums";
+import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind, ExpenseCategory, ExpenseStatus, PayPreference, TaxStatus, InvoiceStatus } from "@/lib/db/generated/prisma/enums";
 
 /** Plain-English names for states and kinds, shared by every page. */
 export const engagementStatusLabel: Record<EngagementStatus, string> = {
@@ -42,6 +42,9 @@ export const complianceKindLabel: Record<ComplianceKind, string> = {
   INSURANCE: "Insurance",
   RIGHT_TO_WORK: "Right to work",
 };
+
+/** Invoice states as the director reads them (VOID: an unpaid invoice credited in full). */
+export const invoiceStatusLabel: Record<InvoiceStatus, string> = { DRAFT: "Draft", ISSUED: "Waiting for payment", PAID: "Paid", VOID: "Credited in full" };
 
 export const deliveryModeLabel: Record<DeliveryMode, string> = { IN_PERSON: "In person", ONLINE: "Online" };
 

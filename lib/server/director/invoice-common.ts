@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { BaseRateChange } from "@/lib/domain/late-payment";
 import { computeLine } from "@/lib/domain/money";
 import { getIsoDateInZone, type IsoDate } from "@/lib/domain/time/calendar-date";
-import { formatDate, formatInvoiceNumber } from "@/lib/format";
+import { formatCreditNoteNumber, formatDate, formatInvoiceNumber } from "@/lib/format";
 import type { InvoicePdfInput } from "@/lib/integrations/pdf/invoice";
 import { renderInvoicePdf } from "@/lib/integrations/pdf/invoice";
 import { POLICY_DEFAULTS } from "@/lib/server/settings/get-policy";
@@ -326,5 +326,4 @@ export const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base
 /** Noon in the UK on a date: the instant stored for "paid on" a day, safely inside that day in any season. */
 export const ukNoon = (date: IsoDate) => new Date(DateTime.fromISO(date, { zone: LONDON }).set({ hour: 12 }).toMillis());
 
-/** Credit-note numbers as printed. */
-export const formatCreditNoteNumber = (number: number) => `CN-${String(number).padStart(5, "0")}`;
+export { formatCreditNoteNumber };
