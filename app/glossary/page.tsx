@@ -28,6 +28,11 @@ const terms: [string, string][] = [
   ["Professional indemnity insurance", "Insurance that covers you if a client says your professional advice or work caused them a loss. Associates need insurance that covers the date of each session."],
   ["Social Work England", "The body that registers social workers in England. Registration renews every year between 1 September and 30 November."],
   ["VAT", "Value Added Tax, charged at 20% on most of our services."],
+  ["Credit note", "A document that cancels all or part of an invoice that has already been sent. Invoices are never changed once issued: a credit note is how they are corrected."],
+  ["Aged debt", "Money owed to us, grouped by how long it has been overdue: not yet due, 1–30 days, 31–60, 61–90 and over 90 days."],
+  ["Late payment interest", "Interest a business can charge on a late invoice under the Late Payment of Commercial Debts (Interest) Act 1998: 8% a year above the Bank of England base rate, plus fixed compensation of £40, £70 or £100 depending on the amount."],
+  ["Base rate", "The Bank of England's interest rate. Late payment interest uses the rate on 30 June or 31 December before the invoice became overdue."],
+  ["E-invoice (UBL)", "An invoice as a structured file (Universal Business Language) that public bodies' finance systems can read without retyping."],
 ];
 
 export default function GlossaryPage() {
