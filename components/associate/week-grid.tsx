@@ -203,13 +203,13 @@ export function WeekGrid({
                         onPointerDown={(event) => onPointerDown(event, cell)}
                         onPointerEnter={() => onPointerEnter(cell)}
                         className={cn(
-                          "h-6 cursor-pointer border-l border-stone-300 p-0 text-center align-middle leading-none outline-none",
+                          "h-6 cursor-pointer border-l border-stone-300 p-0 text-center align-middle leading-none",
                           isHour ? "border-t border-t-stone-300" : "border-t border-t-stone-200 border-dashed",
                           coverage === "all" && "bg-brand-700 text-white",
                           coverage === "some" && "bg-[linear-gradient(135deg,var(--color-brand-700)_50%,transparent_50%)]",
                           coverage === "none" && "bg-white hover:bg-brand-50",
-                          // Black outer ring and white inner ring: visible on both free and available cells.
-                          "focus-visible:relative focus-visible:z-[1] focus-visible:shadow-[inset_0_0_0_5px_white] focus-visible:outline-[3px] focus-visible:outline-offset-[-3px] focus-visible:outline-stone-950",
+                          // The site-wide focus ring goes round the cell; a white band inside keeps it visible amid available (dark) cells.
+                          "focus-visible:relative focus-visible:z-[1] focus-visible:shadow-[inset_0_0_0_4px_white]",
                         )}
                       >
                         {coverage === "all" ? <span aria-hidden="true">✓</span> : null}

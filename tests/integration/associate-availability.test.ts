@@ -122,10 +122,12 @@ describe("weekly hours", () => {
     const { me } = await twoAssociates();
     const mornings = [1, 2, 3].map((weekday) => ({ weekday, startMinute: H(8), endMinute: H(12) }));
     const evenings = [4, 5].map((weekday) => ({ weekday, startMinute: H(17), endMinute: H(21) }));
-    const results = await Promise.all([saveWeeklyHours({ db, actor: me, input: { windows: mornings } }), saveWeeklyHours({ db, actor: me, input: { windows: evenings } })]);
-    expect(results.every((r) => r.ok)).toBe(true);
-    const saved = await rulesOf(me.associateId);
-    expect([mornings, evenings]).toContainEqual(saved);
+    // A race shows only sometimes, so race a few times.
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all([saveWeeklyHours({ db, actor: me, input: { windows: mornings } }), saveWeeklyHours({ db, actor: me, input: { windows: evenings } })]);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect([mornings, evenings]).toContainEqual(await rulesOf(me.associateId));
+    }
   });
 
   it("the time zone must be a real IANA zone; a change is audited and read back", async () => {
