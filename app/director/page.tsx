@@ -72,6 +72,11 @@ export default async function DirectorOverviewPage() {
           <p className="text-stone-700">
             across {overview.overdue.count} invoice{overview.overdue.count === 1 ? "" : "s"} past their due date
           </p>
+          <p className="mt-2">
+            <a className="font-semibold text-brand-800 underline" href="/director/invoices">
+              Invoices and money owed
+            </a>
+          </p>
         </Card>
         <Card aria-labelledby="compliance-heading">
           <CardTitle id="compliance-heading">Checks lapsed or due in the next 30 days</CardTitle>
