@@ -9,7 +9,7 @@ const MARCUS = "marcus@associates.thevision.example";
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082", "hex");
 
 test.describe("associate money", () => {
-  test("claim mileage and see it capped at HMRC's rate; download the receipt; delete the claim after confirming", async ({ page, loginAsEmail, expectAccessible }) => {
+  test("claim mileage and see it capped at HMRC's rate; download the receipt; delete the claim after confirming", async ({ page, loginAs, loginAsEmail, expectAccessible }) => {
     test.setTimeout(90_000);
     await loginAsEmail(MARCUS);
     await page.goto("/associate/money");
@@ -41,10 +41,22 @@ test.describe("associate money", () => {
     const stored = await withDb(async (client) => (await client.query(`SELECT "claimedPence", "amountPence", miles FROM "ExpenseClaim" WHERE description = $1`, [description])).rows[0]);
     expect(stored).toEqual({ claimedPence: 2000, amountPence: 1350, miles: 30 });
 
-    const receipt = await page.request.get((await item.getByRole("link", { name: /Download receipt/ }).getAttribute("href"))!);
+    const receiptUrl = (await item.getByRole("link", { name: /Download receipt/ }).getAttribute("href"))!;
+    const receipt = await page.request.get(receiptUrl);
     expect(receipt.status()).toBe(200);
     expect(receipt.headers()["content-type"]).toBe("image/png");
     expect(Buffer.from(await receipt.body()).equals(PNG)).toBe(true);
+
+    // The director may see it; another associate and a client get "not found", also for statements.
+    await loginAs("director");
+    expect((await page.request.get(receiptUrl)).status()).toBe(200);
+    await loginAsEmail("chloe@associates.thevision.example");
+    expect((await page.request.get(receiptUrl)).status()).toBe(404);
+    await loginAs("council-booker");
+    expect((await page.request.get(receiptUrl)).status()).toBe(404);
+    expect((await page.request.get("/associate/money/statement.pdf?month=2026-10", { maxRedirects: 0 })).status()).toBe(404);
+    await loginAsEmail(MARCUS);
+    await page.reload();
 
     await item.getByText("Delete this claim").click();
     await item.getByRole("button", { name: "Yes, delete it" }).click();

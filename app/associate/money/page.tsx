@@ -124,6 +124,11 @@ function capMessageFor(claim: Claim): string | null {
   return mileageCapMessage({ ratePencePerMile: Math.round(claim.amountPence / claim.miles), amountPence: claim.amountPence });
 }
 
+function describeHours(workedMinutes: number, bookedMinutes: number): string {
+  const parts = [workedMinutes ? `${formatHours(workedMinutes)} worked` : null, bookedMinutes ? `${formatHours(bookedMinutes)} booked` : null].filter(Boolean);
+  return parts.length ? parts.join(", ") : "None yet";
+}
+
 function EarningsCard({ money }: { money: MoneyOverview }) {
   const { threshold } = money;
   return (
@@ -147,10 +152,7 @@ function EarningsCard({ money }: { money: MoneyOverview }) {
               </div>
               <div className="flex justify-between gap-2">
                 <dt>Hours</dt>
-                <dd>
-                  {formatHours(summary.workedMinutes)} worked
-                  {summary.bookedMinutes ? `, ${formatHours(summary.bookedMinutes)} booked` : ""}
-                </dd>
+                <dd>{describeHours(summary.workedMinutes, summary.bookedMinutes)}</dd>
               </div>
               <div className="flex justify-between gap-2 border-t border-stone-200 pt-1 text-stone-700">
                 <dt>Expenses (paying you back, not earnings)</dt>

@@ -86,8 +86,8 @@ export function buildStatementDocument(data: StatementData): MoneyDocument {
   const feePayments = data.payments.filter((p) => p.kind === "FEE");
   const expensePayments = data.payments.filter((p) => p.kind === "EXPENSE");
   const sessionColumns: TableColumn[] = [
-    { label: "Date", width: 95 },
-    { label: "Session", width: 250 },
+    { label: "Date", width: 115 },
+    { label: "Session", width: 230 },
     { label: "Hours", width: 80, align: "right" },
     { label: "Fee", width: 70, align: "right" },
   ];
