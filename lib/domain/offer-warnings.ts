@@ -1,10 +1,9 @@
-import { formatPounds } from "@/lib/domain/money";
+import { earningsWarnings, payPreferenceWarning, type PayPreferenceKind } from "@/lib/domain/earnings";
 
 /**
- * What an associate should know before accepting an offer, in their own words ("you"). These are
- * warnings, never a benefits calculation: the associate decides. Same limits as pair ranking
- * (lib/domain/pairing.ts): going over their own earnings limit, or — when they told us they receive
- * benefits — more than the weekly hours setting (~16 hours), or vouchers for paid work.
+ * What an associate should know before accepting an offer, in their own words ("you"): the same rules
+ * as the money page (lib/domain/earnings.ts — one place for them), applied to the offered session's own
+ * week and cap period. Warnings, never a benefits calculation: the associate decides.
  */
 export type OfferWarningFacts = {
   /** The fee this offer pays (0 for expenses-only or declined pay). */
@@ -17,51 +16,33 @@ export type OfferWarningFacts = {
   readonly receivesBenefits: boolean;
   /** Minutes of accepted work in the same week (Monday to Sunday, UK time). */
   readonly minutesBookedThisWeek: number;
-  readonly payPreference: "BANK_TRANSFER" | "VOUCHER" | "CHARITY" | "EXPENSES_ONLY" | "DECLINE";
+  readonly payPreference: PayPreferenceKind;
   /** The weekly hours setting, in minutes. */
   readonly weeklyHoursWarningMinutes: number;
 };
 
-export type OfferWarning = { readonly code: "CROSSES_EARNINGS_LIMIT" | "OVER_WEEKLY_HOURS" | "VOUCHER_FOR_PAID_WORK"; readonly message: string };
+export type OfferWarning = { readonly code: "OVER_THRESHOLD" | "OVER_WEEKLY_HOURS" | "VOUCHER_FOR_PAID_WORK"; readonly message: string };
 
 /** Whether accepting `feePence` takes someone past their own limit: exactly at the limit is not over it. */
 export function crossesEarningsCap(cap: { capPence: number; earnedThisPeriodPence: number } | null | undefined, feePence: number): boolean {
   return !!cap && cap.earnedThisPeriodPence + feePence > cap.capPence;
 }
 
-function hours(minutes: number): string {
-  const whole = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${whole} hour${whole === 1 ? "" : "s"}` : `${whole} hours ${rest} minutes`;
-}
-
 export function offerWarnings(facts: OfferWarningFacts): OfferWarning[] {
-  const warnings: OfferWarning[] = [];
   const cap = facts.earningsCap;
-  if (cap && crossesEarningsCap(cap, facts.feePence)) {
-    const period = cap.period === "WEEK" ? "week" : "month";
-    const total = cap.earnedThisPeriodPence + facts.feePence;
-    warnings.push({
-      code: "CROSSES_EARNINGS_LIMIT",
-      message:
-        `Accepting this would take you to ${formatPounds(total)} that ${period}, over the ${formatPounds(cap.capPence, { hideZeroPence: true })} limit you set ` +
-        `(you already have ${formatPounds(cap.earnedThisPeriodPence)} of work that ${period}). You can still accept — it's your choice.`,
-    });
-  }
-  const weekMinutes = facts.minutesBookedThisWeek + facts.sessionMinutes;
-  if (facts.receivesBenefits && weekMinutes > facts.weeklyHoursWarningMinutes) {
-    warnings.push({
-      code: "OVER_WEEKLY_HOURS",
-      message:
-        `This would make ${hours(weekMinutes)} of work that week, more than ${hours(facts.weeklyHoursWarningMinutes)}. ` +
-        "Working more than about 16 hours a week can change some benefits — you may want to check with an adviser first.",
-    });
-  }
-  if (facts.receivesBenefits && facts.payPreference === "VOUCHER" && facts.feePence > 0) {
-    warnings.push({
-      code: "VOUCHER_FOR_PAID_WORK",
-      message: "You've chosen to be paid in vouchers. Vouchers for paid work can still count as earnings for benefits.",
-    });
-  }
+  const warnings: OfferWarning[] = earningsWarnings({
+    receivesBenefits: facts.receivesBenefits,
+    capPence: cap?.capPence ?? null,
+    capPeriod: cap?.period ?? null,
+    weeklyHoursLimit: facts.weeklyHoursWarningMinutes / 60,
+    periodFeesPence: cap?.earnedThisPeriodPence ?? 0,
+    weekMinutes: facts.minutesBookedThisWeek,
+    extraFeePence: facts.feePence,
+    extraMinutes: facts.sessionMinutes,
+    periodLabel: cap?.period === "MONTH" ? "that month" : "that week",
+    weekLabel: "that week",
+  });
+  const voucher = facts.feePence > 0 ? payPreferenceWarning({ receivesBenefits: facts.receivesBenefits, payPreference: facts.payPreference }) : null;
+  if (voucher) warnings.push({ code: "VOUCHER_FOR_PAID_WORK", message: voucher });
   return warnings;
 }

@@ -66,7 +66,7 @@ test.describe("associate offers", () => {
     await page.goto("/associate/offers");
     const card = page.locator(`section:has(input[name="assignmentId"][value="${offer.id}"])`);
     await expect(card.getByText("Before you accept")).toBeVisible();
-    await expect(card.getByText(/over the £100 limit you set/)).toBeVisible();
+    await expect(card.getByText(/over the £100.00 threshold you set/)).toBeVisible();
     await expectAccessible(page);
 
     await card.getByText("Add a reason if you're declining (optional)").click();

@@ -71,12 +71,12 @@ describe("the associate's offers", () => {
     await db.associate.update({ where: { id: lived!.id }, data: { earningsCapPence: 19_999 } });
     const [offer] = (await listOffers(db, { actor: actorOf(lived!), now: NOW })).offers;
     expect(offer!.id).toBe(offerFor(lived!).id);
-    expect(offer!.warnings.map((w) => w.code)).toEqual(["CROSSES_EARNINGS_LIMIT"]);
-    expect(offer!.warnings[0]!.message).toContain("over the £199.99 limit you set");
+    expect(offer!.warnings.map((w) => w.code)).toEqual(["OVER_THRESHOLD"]);
+    expect(offer!.warnings[0]!.message).toContain("over the £199.99 threshold you set");
     // The weekly hours setting, lowered to 2 hours with effect from before the session: a 3-hour session goes over it.
     await db.policySetting.create({ data: { key: "benefits.weeklyHoursWarning", value: 2, effectiveFrom: new Date("2026-01-01") } });
     const again = (await listOffers(db, { actor: actorOf(lived!), now: NOW })).offers[0]!;
-    expect(again.warnings.map((w) => w.code)).toEqual(["CROSSES_EARNINGS_LIMIT", "OVER_WEEKLY_HOURS"]);
+    expect(again.warnings.map((w) => w.code)).toEqual(["OVER_THRESHOLD", "OVER_WEEKLY_HOURS"]);
     await db.policySetting.deleteMany({ where: { key: "benefits.weeklyHoursWarning" } });
   });
 

@@ -15,8 +15,8 @@ describe("offerWarnings", () => {
   it.each([
     ["no limit set → no warning", {}, []],
     ["earned + fee exactly at the limit is not over it", { earningsCap: { capPence: 20_000, period: "WEEK", earnedThisPeriodPence: 2_000 } }, []],
-    ["1p over the limit warns", { earningsCap: { capPence: 19_999, period: "WEEK", earnedThisPeriodPence: 2_000 } }, ["CROSSES_EARNINGS_LIMIT"]],
-    ["a monthly limit warns the same way", { earningsCap: { capPence: 40_000, period: "MONTH", earnedThisPeriodPence: 30_000 } }, ["CROSSES_EARNINGS_LIMIT"]],
+    ["1p over the limit warns", { earningsCap: { capPence: 19_999, period: "WEEK", earnedThisPeriodPence: 2_000 } }, ["OVER_THRESHOLD"]],
+    ["a monthly limit warns the same way", { earningsCap: { capPence: 40_000, period: "MONTH", earnedThisPeriodPence: 30_000 } }, ["OVER_THRESHOLD"]],
     ["a zero fee never crosses a limit already reached exactly", { feePence: 0, earningsCap: { capPence: 10_000, period: "WEEK", earnedThisPeriodPence: 10_000 } }, []],
     ["16 hours exactly (on benefits) is not over", { receivesBenefits: true, minutesBookedThisWeek: 16 * 60 - 180 }, []],
     ["16 hours and 1 minute (on benefits) warns", { receivesBenefits: true, minutesBookedThisWeek: 16 * 60 - 179 }, ["OVER_WEEKLY_HOURS"]],
@@ -27,11 +27,9 @@ describe("offerWarnings", () => {
     expect(offerWarnings({ ...base, ...facts } as OfferWarningFacts).map((w) => w.code)).toEqual(codes);
   });
 
-  it("says the amounts in pounds and that it's their choice", () => {
+  it("says the amounts in pounds, for the week the session is in", () => {
     const [warning] = offerWarnings({ ...base, earningsCap: { capPence: 15_000, period: "WEEK", earnedThisPeriodPence: 5_000 } });
-    expect(warning!.message).toBe(
-      "Accepting this would take you to £230.00 that week, over the £150 limit you set (you already have £50.00 of work that week). You can still accept — it's your choice.",
-    );
+    expect(warning!.message).toBe("Taking this work would bring your fees for that week to £230.00, which is £80.00 over the £150.00 threshold you set.");
   });
 
   it("crossesEarningsCap is false with no cap", () => {
