@@ -1,15 +1,47 @@
 "use client";
 
-import { useActionState } from "react";
+import { createContext, type ReactNode, useActionState, useCallback, useContext, useState } from "react";
 import { describedBy, Field } from "@/components/booking/field";
 import { ActionNotice } from "@/components/associate/profile-notice";
 import { Button } from "@/components/ui/button";
 import { approveServiceAction, declineCheckAction, declineServiceAction, type ReviewFormState, verifyCheckAction } from "@/app/director/checks/actions";
 
+type Action = (state: ReviewFormState, formData: FormData) => Promise<ReviewFormState>;
+const AnnounceContext = createContext<(message: string) => void>(() => {});
+
+/**
+ * A reviewed item leaves its list as soon as the page refreshes, taking its own message with it; this
+ * keeps one polite status above the lists saying what was just done.
+ */
+export function ReviewAnnouncements({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <AnnounceContext.Provider value={setMessage}>
+      <p role="status" className={message ? "mb-4 rounded-md bg-brand-50 p-3 text-sm text-stone-900" : "sr-only"}>
+        {message}
+      </p>
+      {children}
+    </AnnounceContext.Provider>
+  );
+}
+
+function useAnnouncedAction(action: Action, message: string) {
+  const announce = useContext(AnnounceContext);
+  const announced = useCallback<Action>(
+    async (state, formData) => {
+      const result = await action(state, formData);
+      if (result?.ok) announce(message);
+      return result;
+    },
+    [action, announce, message],
+  );
+  return useActionState<ReviewFormState, FormData>(announced, null);
+}
+
 /** Verify, or turn down with a note (asked for before it is sent), one associate's check. */
 export function ReviewCheckActions({ recordId, what }: { recordId: string; what: string }) {
-  const [verifyState, verify, isVerifying] = useActionState<ReviewFormState, FormData>(verifyCheckAction, null);
-  const [declineState, decline, isDeclining] = useActionState<ReviewFormState, FormData>(declineCheckAction, null);
+  const [verifyState, verify, isVerifying] = useAnnouncedAction(verifyCheckAction, `Verified ${what}.`);
+  const [declineState, decline, isDeclining] = useAnnouncedAction(declineCheckAction, `Marked ${what} as not accepted. We've emailed them your note.`);
   const errors = declineState && !declineState.ok ? (declineState.fieldErrors ?? {}) : {};
   const values = declineState && !declineState.ok ? (declineState.values ?? {}) : {};
   const noteId = `note-${recordId}`;
@@ -45,8 +77,8 @@ export function ReviewCheckActions({ recordId, what }: { recordId: string; what:
 
 /** Approve or decline an associate's request to deliver a service (declining asks first). */
 export function ReviewServiceActions({ qualificationId, what }: { qualificationId: string; what: string }) {
-  const [approveState, approve, isApproving] = useActionState<ReviewFormState, FormData>(approveServiceAction, null);
-  const [declineState, decline, isDeclining] = useActionState<ReviewFormState, FormData>(declineServiceAction, null);
+  const [approveState, approve, isApproving] = useAnnouncedAction(approveServiceAction, `Approved ${what}.`);
+  const [declineState, decline, isDeclining] = useAnnouncedAction(declineServiceAction, `Declined ${what}.`);
   return (
     <div className="space-y-2">
       <ActionNotice state={approveState ?? declineState} />

@@ -71,6 +71,7 @@ test.describe("associate profile and checks", () => {
     const waiting = page.getByRole("listitem").filter({ hasText: policyNumber });
     await expect(waiting.getByRole("heading", { name: "Leah Morgan · Insurance" })).toBeVisible();
     await waiting.getByRole("button", { name: "Verify Leah Morgan's insurance" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Verified Leah Morgan's insurance." })).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: policyNumber })).toHaveCount(0);
 
     const audit = await withDb(async (client) => {
