@@ -118,5 +118,14 @@ test.describe("associate availability", () => {
     await page.goto(BOOK_TEAM_BUILDING);
     await expect(dayOption(nextSunday)).toHaveCount(1);
     await expect(dayOption(sunday)).toHaveCount(0);
+
+    // Plans change: removing time off asks first.
+    await context.clearCookies();
+    await loginAsEmail(MARCUS);
+    await page.goto("/associate/availability");
+    await timeOff.getByText(/^Remove time off /).click();
+    await expect(timeOff.getByText("We may offer you work on these days again.")).toBeVisible();
+    await timeOff.getByRole("button", { name: "Yes, remove it" }).click();
+    await expect(timeOff.getByText("No time off booked.")).toBeVisible();
   });
 });
