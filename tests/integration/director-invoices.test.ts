@@ -1,4 +1,5 @@
 import { PDFDocument } from "pdf-lib";
+import Stripe from "stripe";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -9,6 +10,7 @@ import { issueInvoice } from "@/lib/server/director/invoice-issue";
 import { markInvoicePaid } from "@/lib/server/director/invoice-payments";
 import { sendOverdueInvoiceReminders } from "@/lib/server/director/invoice-reminders";
 import { getInvoiceDetail, getInvoicesOverview } from "@/lib/server/director/invoices";
+import { startInvoiceCheckout } from "@/lib/server/payments/start-invoice-checkout";
 import { createScenario } from "../fixtures/scenario";
 
 // Enough connections that 20 issuers really do race (each holds one inside its transaction).
@@ -361,6 +363,25 @@ describe("payments", () => {
     expect(await db.invoice.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ status: "PAID", paymentReference: "Bank transfer: NCC 448120", paidAt: new Date("2026-12-01T12:00:00Z") });
     expect(await markInvoicePaid({ db, actor: w.director, input: { unverifiedInvoiceId: first, paidOn: "2026-12-02", reference: "again" }, now })).toMatchObject({ ok: false, message: expect.stringContaining("is already marked as paid (1 December 2026)") });
     expect(await db.auditEvent.count({ where: { action: "invoice.paid.bank", subjectId: { in: [first, second] } } })).toBe(2);
+  });
+
+  it("after a part credit, the client paying by card is charged what is still owed, not the original total", async () => {
+    const w = await world();
+    const invoiceId = await draftFor(w, await engagement(w, ["DELIVERED"]));
+    const issued = await issueInvoice({ db, actor: w.director, input: { unverifiedInvoiceId: invoiceId } });
+    await issueCreditNote({ db, actor: w.director, input: { unverifiedInvoiceId: invoiceId, scope: "PART", amount: "200", vatRateBasisPoints: "2000", reason: "Agreed discount" } });
+    const sent: URLSearchParams[] = [];
+    const stripe = new Stripe("sk_test_invoices", {
+      maxNetworkRetries: 0,
+      httpClient: Stripe.createFetchHttpClient(async (_url, init) => {
+        sent.push(new URLSearchParams(String(init?.body ?? "")));
+        return new Response(JSON.stringify({ id: "cs_test_credit", object: "checkout.session", url: "https://checkout.stripe.com/c/pay/cs_test_credit" }), { status: 200, headers: { "content-type": "application/json" } });
+      }),
+    });
+    const started = await startInvoiceCheckout({ db, stripe, context: w.context, unverifiedNumber: String(issued.ok ? issued.data.number : 0), appUrl: "https://app.example" });
+    expect(started.ok).toBe(true);
+    // £1,440 less the £240 credit (£200 + VAT).
+    expect(sent[0]!.get("line_items[0][price_data][unit_amount]")).toBe("120000");
   });
 });
 

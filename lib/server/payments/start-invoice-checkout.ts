@@ -11,10 +11,12 @@ import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
  */
 export async function startInvoiceCheckout({ db, stripe, context, unverifiedNumber, appUrl, now = new Date() }: { db: Db; stripe: Stripe; context: OrganisationContext; unverifiedNumber: string; appUrl: string; now?: Date }): Promise<Result<{ url: string }>> {
   const number = /^\d{1,9}$/.test(unverifiedNumber) ? Number(unverifiedNumber) : null;
-  const invoice = number === null ? null : await db.invoice.findFirst({ where: { number, ...scopeInvoices(context.actor, context.organisation.id) }, select: { id: true, number: true, status: true, totalPence: true } });
+  const invoice = number === null ? null : await db.invoice.findFirst({ where: { number, ...scopeInvoices(context.actor, context.organisation.id) }, select: { id: true, number: true, status: true, totalPence: true, creditNotes: { select: { totalPence: true } } } });
   if (!invoice) return fail(AppErrorCode.NOT_FOUND, "We couldn't find that invoice.");
   if (invoice.status !== "ISSUED") return fail(AppErrorCode.INVALID_INPUT, invoice.status === "PAID" ? "This invoice has already been paid — thank you." : "This invoice can't be paid.");
-  if (invoice.totalPence <= 0) return fail(AppErrorCode.INVALID_INPUT, "There is nothing to pay on this invoice.");
+  // What is still owed: the total less any part credit notes (a full credit makes the invoice VOID).
+  const amountPence = invoice.totalPence - invoice.creditNotes.reduce((sum, note) => sum + note.totalPence, 0);
+  if (amountPence <= 0) return fail(AppErrorCode.INVALID_INPUT, "There is nothing to pay on this invoice.");
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -23,7 +25,7 @@ export async function startInvoiceCheckout({ db, stripe, context, unverifiedNumb
         client_reference_id: invoice.id,
         customer_email: context.actor.email,
         expires_at: Math.floor(now.getTime() / 1000) + 30 * 60,
-        line_items: [{ quantity: 1, price_data: { currency: "gbp", unit_amount: invoice.totalPence, product_data: { name: `Invoice ${formatInvoiceNumber(invoice.number)}` } } }],
+        line_items: [{ quantity: 1, price_data: { currency: "gbp", unit_amount: amountPence, product_data: { name: `Invoice ${formatInvoiceNumber(invoice.number)}` } } }],
         metadata: { invoiceId: invoice.id },
         success_url: `${appUrl}/org/${context.organisation.slug}/invoices?paid=${invoice.number}`,
         cancel_url: `${appUrl}/org/${context.organisation.slug}/invoices`,
