@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -73,9 +74,9 @@ export default async function DirectorOverviewPage() {
             across {overview.overdue.count} invoice{overview.overdue.count === 1 ? "" : "s"} past their due date
           </p>
           <p className="mt-2">
-            <a className="font-semibold text-brand-800 underline" href="/director/invoices">
+            <Link className="font-semibold text-brand-800 underline" href="/director/invoices">
               Invoices and money owed
-            </a>
+            </Link>
           </p>
         </Card>
         <Card aria-labelledby="compliance-heading">

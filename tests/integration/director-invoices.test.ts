@@ -373,10 +373,10 @@ describe("payments", () => {
     const sent: URLSearchParams[] = [];
     const stripe = new Stripe("sk_test_invoices", {
       maxNetworkRetries: 0,
-      httpClient: Stripe.createFetchHttpClient(async (_url, init) => {
+      httpClient: Stripe.createFetchHttpClient((async (_url: unknown, init?: RequestInit) => {
         sent.push(new URLSearchParams(String(init?.body ?? "")));
         return new Response(JSON.stringify({ id: "cs_test_credit", object: "checkout.session", url: "https://checkout.stripe.com/c/pay/cs_test_credit" }), { status: 200, headers: { "content-type": "application/json" } });
-      }),
+      }) as typeof fetch),
     });
     const started = await startInvoiceCheckout({ db, stripe, context: w.context, unverifiedNumber: String(issued.ok ? issued.data.number : 0), appUrl: "https://app.example" });
     expect(started.ok).toBe(true);
