@@ -12,6 +12,7 @@ import type { InvoicePdfInput } from "@/lib/integrations/pdf/invoice";
 import { renderInvoicePdf } from "@/lib/integrations/pdf/invoice";
 import { POLICY_DEFAULTS } from "@/lib/server/settings/get-policy";
 import { getSupplier } from "@/lib/supplier";
+import { pdfInvoiceSelect } from "@/lib/server/invoices/pdf-invoice-select";
 
 /**
  * What the director's invoice use cases share: who may use them, the scoped `where`, UK dates, money
@@ -278,21 +279,7 @@ export async function loadBaseRates(db: DbTx): Promise<{ changes: BaseRateChange
   return { changes, fallbackBasisPoints: POLICY_DEFAULTS[BASE_RATE_POLICY_KEY] };
 }
 
-export const pdfInvoiceSelect = {
-  id: true,
-  number: true,
-  status: true,
-  issuedOn: true,
-  dueOn: true,
-  purchaseOrderNumber: true,
-  billingSnapshot: true,
-  subtotalPence: true,
-  vatPence: true,
-  totalPence: true,
-  paidAt: true,
-  organisation: { select: { name: true, addressLine1: true, addressLine2: true, town: true, postcode: true, vatNumber: true } },
-  lines: { orderBy: { position: "asc" }, select: { description: true, quantity: true, unitPricePence: true, vatRateBasisPoints: true, vatExemptionReason: true, netPence: true, vatPence: true } },
-} as const satisfies Prisma.InvoiceSelect;
+export { pdfInvoiceSelect };
 
 type PdfInvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof pdfInvoiceSelect }>;
 

@@ -1,3 +1,4 @@
+import { pdfInvoiceSelect } from "./pdf-invoice-select";
 import type { OrganisationContext } from "@/lib/auth/membership";
 import { scopeInvoices } from "@/lib/auth/scope";
 import type { DbTx } from "@/lib/db/create-client";
@@ -23,20 +24,7 @@ export async function renderClientInvoice(db: DbTx, { context, unverifiedNumber 
   if (number === null) return null;
   const invoice = await db.invoice.findFirst({
     where: { number, status: { in: ["ISSUED", "PAID", "VOID"] }, ...scopeInvoices(context.actor, context.organisation.id) },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      issuedOn: true,
-      dueOn: true,
-      purchaseOrderNumber: true,
-      billingSnapshot: true,
-      subtotalPence: true,
-      vatPence: true,
-      totalPence: true,
-      paidAt: true,
-      lines: { orderBy: { position: "asc" }, select: { description: true, quantity: true, unitPricePence: true, vatRateBasisPoints: true, vatExemptionReason: true, netPence: true, vatPence: true } },
-    },
+    select: pdfInvoiceSelect,
   });
   if (!invoice) return null;
   const pdf = await renderInvoicePdf({ ...invoice, number: formatInvoiceNumber(invoice.number), billing: (invoice.billingSnapshot ?? {}) as Record<string, string | null>, supplier: getSupplier() });
