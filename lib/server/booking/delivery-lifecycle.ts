@@ -144,32 +144,63 @@ export async function offerReplacements(tx: DbTx, { deliveryId, now, policy }: {
   ] as const) {
     if (!member) continue;
     const fee = candidates.find((c) => c.associateId === member.associateId)!.feePence;
-    const offer = await tx.assignment.create({
-      data: {
-        deliveryId,
-        associateId: member.associateId,
-        role,
-        status: "OFFERED",
-        feePence: fee,
-        bufferMinutes: policy["scheduling.bufferMinutes"],
-        blockedFrom: new Date(blocked.start),
-        blockedUntil: new Date(blocked.end),
-        offeredAt: now,
-        expiresAt,
-      },
-      select: { id: true, associate: { select: { user: { select: { email: true, name: true } } } } },
-    });
-    await enqueueEmail(tx, {
-      kind: "offer",
-      to: offer.associate.user.email,
-      ...await renderOfferEmail({ name: offer.associate.user.name, serviceName: service.name, organisationName: state.engagement.organisation.name, startsAt: state.startsAt, feePence: fee, expiresAt }),
-    });
-    offers.push(offer.id);
+    offers.push(await createOffer(tx, { state, associateId: member.associateId, role, feePence: fee, blocked, bufferMinutes: policy["scheduling.bufferMinutes"], expiresAt, now }));
   }
   return offers;
 }
 
-async function previousAssociates(tx: DbTx, engagementId: string, exceptDeliveryId: string) {
+/**
+ * One written offer: an OFFERED assignment blocking the associate's diary (with buffers, so the
+ * exclusion constraint refuses a clash) and the offer email, in the caller's transaction. The one way
+ * offers are made, automatically (`offerReplacements`) or by the director from the pairing board.
+ */
+export async function createOffer(
+  tx: DbTx,
+  {
+    state,
+    associateId,
+    role,
+    feePence,
+    blocked,
+    bufferMinutes,
+    expiresAt,
+    now,
+  }: {
+    state: DeliveryState;
+    associateId: string;
+    role: "LIVED" | "PROFESSIONAL";
+    feePence: number;
+    blocked: { start: number; end: number };
+    bufferMinutes: number;
+    expiresAt: Date;
+    now: Date;
+  },
+): Promise<string> {
+  const offer = await tx.assignment.create({
+    data: {
+      deliveryId: state.id,
+      associateId,
+      role,
+      status: "OFFERED",
+      feePence,
+      bufferMinutes,
+      blockedFrom: new Date(blocked.start),
+      blockedUntil: new Date(blocked.end),
+      offeredAt: now,
+      expiresAt,
+    },
+    select: { id: true, associate: { select: { user: { select: { email: true, name: true } } } } },
+  });
+  await enqueueEmail(tx, {
+    kind: "offer",
+    to: offer.associate.user.email,
+    ...await renderOfferEmail({ name: offer.associate.user.name, serviceName: state.engagement.service.name, organisationName: state.engagement.organisation.name, startsAt: state.startsAt, feePence, expiresAt }),
+  });
+  return offer.id;
+}
+
+/** Associates who accepted the client's other deliveries of this engagement (for continuity). */
+export async function previousAssociates(tx: DbTx, engagementId: string, exceptDeliveryId: string) {
   const rows = await tx.assignment.findMany({
     where: { status: "ACCEPTED", delivery: { engagementId, id: { not: exceptDeliveryId } } },
     select: { associateId: true },
