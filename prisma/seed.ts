@@ -46,6 +46,7 @@ import {
   TaxStatus,
 } from "../lib/db/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type DemoAccountKey } from "../lib/demo-accounts";
+import { publishInspectionTemplates } from "../lib/server/director/inspections";
 
 export type SeedSummary = {
   /** True when the director already existed and nothing was written. */
@@ -1441,6 +1442,9 @@ function describeCounts(counts: Awaited<ReturnType<typeof countAll>>) {
 
 /** Seeds the demo consultancy. Does nothing (and says so) when the director already exists. */
 export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
+  // Mock-inspection templates are published on every run (each version once, never overwritten),
+  // so a database seeded before a new template version gets it too.
+  await publishInspectionTemplates(db);
   const directorEmail = demoEmail("director");
   const existing = await db.user.findUnique({ where: { email: directorEmail }, select: { id: true } });
   if (existing) {
