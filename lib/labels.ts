@@ -1,4 +1,4 @@
-import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind, ExpenseCategory, ExpenseStatus, PayPreference, TaxStatus, InvoiceStatus } from "@/lib/db/generated/prisma/enums";
+import type { DeliveryStatus, EngagementStatus, ComplianceKind, DeliveryMode, AlertKind, ExpenseCategory, ExpenseStatus, PayPreference, TaxStatus, InvoiceStatus, AssignmentStatus } from "@/lib/db/generated/prisma/enums";
 
 /** Plain-English names for states and kinds, shared by every page. */
 export const engagementStatusLabel: Record<EngagementStatus, string> = {
@@ -32,6 +32,17 @@ export const deliveryStatusLabel: Record<DeliveryStatus, string> = {
   CONFIRMED: "Confirmed",
   DELIVERED: "Delivered",
   CANCELLED: "Cancelled",
+};
+
+/** An associate's place on a delivery, as the director reads it. */
+export const assignmentStatusLabel: Record<AssignmentStatus, string> = {
+  HELD: "Held while the client books",
+  OFFERED: "Offered, waiting for a reply",
+  ACCEPTED: "Accepted",
+  DECLINED: "Declined",
+  WITHDRAWN: "Withdrawn",
+  EXPIRED: "Offer expired",
+  CANCELLED: "Moved off this session",
 };
 
 export const complianceKindLabel: Record<ComplianceKind, string> = {
