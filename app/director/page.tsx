@@ -20,6 +20,11 @@ export default async function DirectorOverviewPage() {
         <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">
           Engagements by stage
         </h2>
+        <p className="mb-3">
+          <Link className="font-semibold text-brand-800 underline" href="/director/engagements">
+            See every engagement and what needs you
+          </Link>
+        </p>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {engagementStatusOrder.map((status) => (
             <li key={status} className="rounded-xl border border-stone-200 bg-white p-4">
@@ -43,6 +48,13 @@ export default async function DirectorOverviewPage() {
                   <Badge tone="warning">{alertKindLabel[alert.kind]}</Badge>
                   <p className="mt-1">{alert.message}</p>
                   <p className="text-xs text-stone-700">Raised {formatDateTime(alert.createdAt)}</p>
+                  {alert.deliveryId ? (
+                    <p className="mt-1">
+                      <Link className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline" href={`/director/deliveries/${alert.deliveryId}`}>
+                        Re-pair this session
+                      </Link>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -57,7 +69,9 @@ export default async function DirectorOverviewPage() {
               {overview.needsPairing.map((delivery) => (
                 <li key={delivery.id} className="py-2">
                   <p className="font-medium">
-                    {delivery.engagement.service.name} for {delivery.engagement.organisation.name}
+                    <Link className="text-brand-800 underline" href={`/director/deliveries/${delivery.id}`}>
+                      {delivery.engagement.service.name} for {delivery.engagement.organisation.name}
+                    </Link>
                   </p>
                   <p className="text-sm text-stone-700">
                     {formatDateTime(delivery.startsAt)} · <Badge tone={delivery.status === "NEEDS_PAIRING" ? "danger" : "warning"}>{deliveryStatusLabel[delivery.status]}</Badge>
