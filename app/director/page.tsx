@@ -92,6 +92,11 @@ export default async function DirectorOverviewPage() {
               Invoices and money owed
             </Link>
           </p>
+          <p className="mt-1">
+            <Link className="font-semibold text-brand-800 underline" href="/director/pay">
+              Associate pay and expense claims
+            </Link>
+          </p>
         </Card>
         <Card aria-labelledby="compliance-heading">
           <CardTitle id="compliance-heading">Checks lapsed or due in the next 30 days</CardTitle>
