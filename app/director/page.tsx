@@ -93,6 +93,15 @@ export default async function DirectorOverviewPage() {
             </Link>
           </p>
           <p className="mt-1">
+            <Link className="font-semibold text-brand-800 underline" href="/director/reports">
+              Impact and evaluation reports
+            </Link>
+            {" · "}
+            <Link className="font-semibold text-brand-800 underline" href="/director/audit">
+              Audit log
+            </Link>
+          </p>
+          <p className="mt-1">
             <Link className="font-semibold text-brand-800 underline" href="/director/pay">
               Associate pay and expense claims
             </Link>

@@ -31,7 +31,8 @@ async function knownDataSet() {
       { expertise: "PROFESSIONAL", name: "Pip Two" },
     ],
   });
-  const [l1, l2, , le, , p1, p2] = scenario.associates.map((a) => a!);
+  const nth = (index: number) => scenario.associates[index]!;
+  const [l1, l2, le, p1, p2] = [nth(0), nth(1), nth(3), nth(5), nth(6)];
   // Only this scenario's people count (other tests in this file made associates too).
   await db.associate.updateMany({ where: { id: { notIn: scenario.associates.map((a) => a.id) } }, data: { active: false } });
   const otherOrganisation = await db.organisation.create({ data: { slug: `riverside-${Date.now()}`, name: "Riverside Children's Home" } });

@@ -85,16 +85,14 @@ export async function getAuditLog({ db, actor, input, now = new Date() }: { db: 
     where.push({ OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] });
   }
 
-  const [events, actorGroups, subjectGroups, actionGroups] = await Promise.all([
+  const [events, options] = await Promise.all([
     db.auditEvent.findMany({
       where: { AND: where },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: AUDIT_PAGE_SIZE + 1,
       select: { id: true, at: true, action: true, subject: true, subjectId: true, data: true, actor: { select: { name: true, email: true, platformRole: true } } },
     }),
-    db.auditEvent.groupBy({ by: ["actorId"] }),
-    db.auditEvent.groupBy({ by: ["subject"], orderBy: { subject: "asc" } }),
-    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    loadFilterOptions(db),
   ]);
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   const hasMore = events.length > AUDIT_PAGE_SIZE;
@@ -105,19 +103,6 @@ export async function getAuditLog({ db, actor, input, now = new Date() }: { db: 
     ? await db.engagement.findMany({ where: { ...scopeEngagements(actor), id: { in: engagementIds } }, select: { id: true, reference: true } })
     : [];
   const references = new Map(engagements.map((e) => [e.id, e.reference]));
-
-  const actorIds = actorGroups.map((g) => g.actorId).filter((id): id is string => id !== null);
-  const actorUsers = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true, platformRole: true } });
-  const options = {
-    actors: [
-      ...actorUsers
-        .map((u) => ({ value: u.id, label: `${u.name ?? u.email} (${ROLE[u.platformRole]})` }))
-        .sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
-      ...(actorGroups.some((g) => g.actorId === null) ? [{ value: SYSTEM_ACTOR, label: "The system (automatic jobs)" }] : []),
-    ],
-    subjects: subjectGroups.map((g) => ({ value: g.subject, label: describeSubject(g.subject) })),
-    actions: actionGroups.map((g) => ({ value: g.action, label: describeAction(g.action) })).sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
-  };
 
   const entries: AuditLogEntry[] = page.map((event) => ({
     id: event.id,
@@ -142,6 +127,31 @@ export async function getAuditLog({ db, actor, input, now = new Date() }: { db: 
     },
   });
   return ok({ filters, entries, nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null, options });
+}
+
+/** The choices for the filter form (people, kinds of record and actions that appear in the log). Director only; reads no event content, so it is not itself recorded. */
+export async function getAuditFilterOptions({ db, actor }: { db: Db; actor: Actor }): Promise<AuditLogPage["options"] | null> {
+  return actor.role === "DIRECTOR" ? loadFilterOptions(db) : null;
+}
+
+async function loadFilterOptions(db: Db): Promise<AuditLogPage["options"]> {
+  const [actorGroups, subjectGroups, actionGroups] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["actorId"] }),
+    db.auditEvent.groupBy({ by: ["subject"], orderBy: { subject: "asc" } }),
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+  ]);
+  const actorIds = actorGroups.map((g) => g.actorId).filter((id): id is string => id !== null);
+  const actorUsers = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true, platformRole: true } });
+  return {
+    actors: [
+      ...actorUsers
+        .map((u) => ({ value: u.id, label: `${u.name ?? u.email} (${ROLE[u.platformRole]})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+      ...(actorGroups.some((g) => g.actorId === null) ? [{ value: SYSTEM_ACTOR, label: "The system (automatic jobs)" }] : []),
+    ],
+    subjects: subjectGroups.map((g) => ({ value: g.subject, label: describeSubject(g.subject) })),
+    actions: actionGroups.map((g) => ({ value: g.action, label: describeAction(g.action) })).sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+  };
 }
 
 const ROLE = { DIRECTOR: "director", ASSOCIATE: "associate", CLIENT: "client" } as const;
