@@ -27,7 +27,7 @@ export function PipelineAlertsPanel({ alerts }: { alerts: PipelineAlerts }) {
       {alerts.total === 0 ? (
         <EmptyState>Nothing needs you right now. New alerts appear here as soon as something changes.</EmptyState>
       ) : null}
-      <Group id="alerts-open" title="Alerts" count={alerts.openAlerts.length}>
+      <Group id="alerts-open" title="Alerts" count={alerts.openAlertCount}>
         {alerts.openAlerts.map((alert) => (
           <li key={alert.id} className="rounded-lg border border-amber-200 bg-amber-50 p-3">
             <Badge tone="warning">{alertKindLabel[alert.kind]}</Badge>
@@ -40,6 +40,9 @@ export function PipelineAlertsPanel({ alerts }: { alerts: PipelineAlerts }) {
             ) : null}
           </li>
         ))}
+        {alerts.openAlertCount > alerts.openAlerts.length ? (
+          <li className="text-sm text-stone-700">and {alerts.openAlertCount - alerts.openAlerts.length} older alerts</li>
+        ) : null}
       </Group>
       <Group id="alerts-pairing" title="Sessions without a pair" count={alerts.needsPairing.length}>
         {alerts.needsPairing.map((d) => (

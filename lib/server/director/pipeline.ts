@@ -175,7 +175,9 @@ export type PipelineAlerts = {
   complianceLapsing: (DeliveryRef & { associateId: string; associateName: string; reasons: string[] })[];
   overdueInvoices: { count: number; totalPence: number };
   waitingRequests: { reference: string; organisationName: string; serviceName: string; createdAt: Date }[];
+  /** Newest first (the list is capped; `openAlertCount` is all of them). */
   openAlerts: { id: string; kind: AlertKind; message: string; createdAt: Date; deliveryId: string | null }[];
+  openAlertCount: number;
   total: number;
 };
 
@@ -192,7 +194,8 @@ export async function getPipelineAlerts({ db, actor, now = new Date() }: { db: D
   if (actor.role !== "DIRECTOR") return null;
   const upcoming: Prisma.DeliveryWhereInput = { AND: [scopeDeliveries(actor), { startsAt: { gte: now }, status: { notIn: ["CANCELLED", "DELIVERED", "HELD"] } }] };
   const today = new Date(`${getIsoDateInZone(now.getTime(), LONDON)}T00:00:00Z`);
-  const [needsPairing, expiring, booked, overdue, waiting, openAlerts, policy] = await Promise.all([
+  const openAlertWhere: Prisma.AlertWhereInput = { resolvedAt: null, OR: [{ deliveryId: null }, { delivery: { is: { AND: [scopeDeliveries(actor)] } } }] };
+  const [needsPairing, expiring, booked, overdue, waiting, openAlerts, openAlertCount, policy] = await Promise.all([
     db.delivery.findMany({ where: { AND: [upcoming, { status: "NEEDS_PAIRING" }] }, orderBy: { startsAt: "asc" }, take: ALERT_LIMIT, select: { ...deliveryRefSelect, status: true } }),
     db.assignment.findMany({
       where: { status: "OFFERED", expiresAt: { gt: now, lte: new Date(now.getTime() + OFFER_EXPIRY_WARNING_HOURS * HOUR) }, delivery: upcoming },
@@ -219,11 +222,12 @@ export async function getPipelineAlerts({ db, actor, now = new Date() }: { db: D
       select: { reference: true, createdAt: true, organisation: { select: { name: true } }, service: { select: { name: true } } },
     }),
     db.alert.findMany({
-      where: { resolvedAt: null, OR: [{ deliveryId: null }, { delivery: scopeDeliveries(actor) }] },
-      orderBy: { createdAt: "asc" },
+      where: openAlertWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       take: ALERT_LIMIT,
       select: { id: true, kind: true, message: true, createdAt: true, deliveryId: true },
     }),
+    db.alert.count({ where: openAlertWhere }),
     getPolicy(db, now),
   ]);
   const ref = (d: (typeof needsPairing)[number] | (typeof booked)[number]["delivery"]): DeliveryRef => ({
@@ -264,8 +268,9 @@ export async function getPipelineAlerts({ db, actor, now = new Date() }: { db: D
     overdueInvoices: { count: overdue._count._all, totalPence: overdue._sum.totalPence ?? 0 },
     waitingRequests: waiting.map((e) => ({ reference: e.reference, createdAt: e.createdAt, organisationName: e.organisation.name, serviceName: e.service.name })),
     openAlerts,
+    openAlertCount,
   };
   const total =
-    result.needsPairing.length + result.expiringOffers.length + result.complianceLapsing.length + (result.overdueInvoices.count > 0 ? 1 : 0) + result.waitingRequests.length + result.openAlerts.length;
+    result.needsPairing.length + result.expiringOffers.length + result.complianceLapsing.length + (result.overdueInvoices.count > 0 ? 1 : 0) + result.waitingRequests.length + result.openAlertCount;
   return { ...result, total };
 }
