@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { getStatementData } from "@/lib/server/associates/statements";
+import { getAssociateSummary, listAssociatesForDirector } from "@/lib/server/director/associates";
 import { decideExpenseClaim, listExpenseClaimsToDecide } from "@/lib/server/director/expense-decisions";
 import { approvePayRun, createPayRun, deleteDraftPayRun, exportPayRunBankCsv, getPayRun, listPayRuns, markPayRunPaid, previewPayRun } from "@/lib/server/director/pay-runs";
 import { createScenario } from "../fixtures/scenario";
@@ -291,6 +292,39 @@ describe("pay runs", () => {
       expect(await listPayRuns(db, { actor })).toEqual([]);
     }
     expect((await db.payRun.findUniqueOrThrow({ where: { id: created.payRunId } })).status).toBe("DRAFT");
+  });
+});
+
+describe("associates list", () => {
+  it("shows qualifications, compliance and utilisation over the next 4 weeks (booked vs available hours, across the March clock change); reads are audited; others get nothing", async () => {
+    const w = await world(["BANK_TRANSFER", "VOUCHER"]);
+    await db.associate.update({ where: { id: w.associates[1]!.id }, data: { receivesBenefits: true } });
+    const now = new Date("2027-03-04T00:00:00Z"); // midnight in London; the clocks go forward on 28 March 2027
+    await session(w, new Date("2027-03-06T10:00:00Z"), { status: "CONFIRMED" }); // 3 hours, both people
+    await session(w, new Date("2027-04-10T10:00:00Z"), { status: "CONFIRMED" }); // outside the 4 weeks
+    await db.timeOff.create({ data: { associateId: w.associates[0]!.id, startsAt: new Date("2027-03-10T00:00:00Z"), endsAt: new Date("2027-03-11T00:00:00Z") } });
+    await db.complianceRecord.deleteMany({ where: { associateId: w.associates[1]!.id, kind: "INSURANCE" } });
+
+    const list = (await listAssociatesForDirector(db, { actor: w.director, now }))!;
+    const row = (index: number) => list.associates.find((a) => a.id === w.associates[index]!.id)!;
+    // Available 08:00–20:00 London time on each of 28 days = 336 hours; one day off removes 12.
+    expect(row(0).utilisation).toEqual({ bookedMinutes: 180, availableMinutes: 324 * 60, percent: 1 });
+    expect(row(1).utilisation).toEqual({ bookedMinutes: 180, availableMinutes: 336 * 60, percent: 1 });
+    expect(row(0)).toMatchObject({ approvedServices: ["Trauma-informed practice"], pendingServices: [], payPreference: "BANK_TRANSFER", receivesBenefits: false, compliance: { status: "CURRENT" } });
+    expect(row(1)).toMatchObject({ payPreference: "VOUCHER", receivesBenefits: true, compliance: { status: "MISSING", missing: ["INSURANCE"] } });
+    expect(row(0).compliance.nextExpiry).toMatchObject({ kind: "DBS_UPDATE_SERVICE" });
+    expect(await db.auditEvent.count({ where: { actorId: w.director.userId, action: "associates.list.read" } })).toBe(1);
+
+    const summary = (await getAssociateSummary(db, { actor: w.director, unverifiedAssociateId: w.associates[1]!.id, now }))!;
+    expect(summary).toMatchObject({ receivesBenefits: true, payPreference: "VOUCHER", utilisation: { bookedMinutes: 180 } });
+    expect(summary.upcoming).toHaveLength(1);
+    expect(await db.auditEvent.count({ where: { actorId: w.director.userId, action: "associate.summary.read", subjectId: w.associates[1]!.id } })).toBe(1);
+
+    for (const actor of [w.associateActor(0), w.context.actor]) {
+      expect(await listAssociatesForDirector(db, { actor, now })).toBeNull();
+      expect(await getAssociateSummary(db, { actor, unverifiedAssociateId: w.associates[0]!.id, now })).toBeNull();
+    }
+    expect(await getAssociateSummary(db, { actor: w.director, unverifiedAssociateId: "nobody", now })).toBeNull();
   });
 });
 
