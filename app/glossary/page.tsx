@@ -19,6 +19,8 @@ const terms: [string, string][] = [
   ["DBS", "Disclosure and Barring Service. An enhanced DBS check shows whether someone may work with children. The Update Service keeps a check current."],
   ["Engagement", "Everything a client has booked or asked for from one service — for example six group-work sessions."],
   ["Delivery", "One dated session within an engagement."],
+  ["Pairing board", "The director's page for one session: who is on it, the best-suited pairs of a care-experienced associate and a professional associate who are free, qualified and cleared, and why each is suggested."],
+  ["Continuity", "Keeping the same facilitators with a client across an engagement where possible, so relationships can build. Pairs who have worked with the client before are suggested first."],
   ["Earnings threshold", "An amount you choose (per week or per month) that you don't want your fees from us to go over — for example because of your benefits. We warn you before booked work would cross it; we never work out your benefits."],
   ["Expenses", "Money you spent to do a session (travel, food, a room) that we pay back. Expenses are not earnings, so we always show them apart from your fees."],
   ["HCPC", "Health and Care Professions Council. It registers professions such as practitioner psychologists, art therapists and occupational therapists."],
