@@ -170,118 +170,117 @@ export async function getPairingBoard({
   if (typeof unverifiedDeliveryId !== "string" || unverifiedDeliveryId.length > 60) return null;
   const deliveryId = await findDeliveryId(db, actor, unverifiedDeliveryId);
   if (!deliveryId) return null;
-  return db.$transaction(async (tx) => {
-    const state = await loadDeliveryState(tx, deliveryId);
-    const policy = await getPolicy(tx, now);
-    const service = state.engagement.service;
-    const rows = await tx.assignment.findMany({
-      where: { deliveryId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, associateId: true, role: true, status: true, feePence: true, expiresAt: true, associate: { select: { user: { select: { name: true } } } } },
-    });
-    const alerts = await tx.alert.findMany({
-      where: { deliveryId, resolvedAt: null },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, message: true, createdAt: true },
-    });
-    const whyNot = whyUnchangeable(state.status);
-    const pool = whyNot ? null : await loadPool(tx, state, { now, policy });
-    const activeRows = rows.filter((a) => isActive(a.status));
-
-    const ids = new Set<string>([...(pool?.candidates.keys() ?? []), ...rows.map((r) => r.associateId)]);
-    const people = await tx.associate.findMany({ where: { id: { in: [...ids] } }, select: { id: true, user: { select: { name: true } } } });
-    const nameOf = new Map(people.map((p) => [p.id, p.user.name ?? "An associate"]));
-    const name = (id: string) => nameOf.get(id) ?? "An associate";
-
-    const pairs: BoardPair[] = [];
-    const options: PairingBoard["options"] = { LIVED: [], PROFESSIONAL: [] };
-    if (pool) {
-      const ranked = rankPairs({
-        candidates: [...pool.candidates.values()],
-        previousAssociateIds: pool.previous,
-        sessionMinutes: service.durationMinutes,
-        limit: SUGGESTIONS,
-        policy: { weeklyHoursWarningMinutes: policy["benefits.weeklyHoursWarning"] * 60 },
-      });
-      const outgoingIds = activeRows.map((a) => a.associateId).filter((id) => !pool.candidates.has(id));
-      const outsidePaid = await paidThisQuarter(tx, outgoingIds, state.startsAt);
-      const paidOf = (id: string) => pool.candidates.get(id)?.paidThisQuarterPence ?? outsidePaid.get(id) ?? 0;
-      for (const pair of ranked) {
-        const target: Record<Role, string> = { LIVED: pair.lived.associateId, PROFESSIONAL: pair.professional.associateId };
-        const plan = planChange(state, target);
-        const member = (m: RankedMember, role: Role): BoardMember => ({
-          ...m,
-          name: name(m.associateId),
-          feePence: pool.candidates.get(m.associateId)?.feePence ?? 0,
-          isCurrent: activeRows.some((a) => a.associateId === m.associateId && a.role === role),
-        });
-        const fairness: FairnessEffect[] = [];
-        for (const released of plan.release) {
-          const row = rows.find((r) => r.id === released.id)!;
-          if (row.status !== "ACCEPTED" || row.role !== "LIVED") continue;
-          const before = paidOf(row.associateId);
-          fairness.push({ associateId: row.associateId, name: name(row.associateId), beforePence: before, afterPence: before - row.feePence, crossesLimit: false });
-        }
-        for (const offer of plan.offer) {
-          const candidate = pool.candidates.get(offer.associateId)!;
-          const crossesLimit = crossesEarningsCap(candidate.earningsCap, candidate.feePence);
-          if (offer.role !== "LIVED" && !crossesLimit) continue;
-          const before = candidate.paidThisQuarterPence;
-          fairness.push({ associateId: offer.associateId, name: name(offer.associateId), beforePence: before, afterPence: offer.role === "LIVED" ? before + candidate.feePence : before, crossesLimit });
-        }
-        pairs.push({
-          lived: member(pair.lived, "LIVED"),
-          professional: member(pair.professional, "PROFESSIONAL"),
-          continuity: pair.continuity,
-          hasWarnings: pair.hasWarnings,
-          replaces: plan.release.map((r) => ({ associateId: r.associateId, name: name(r.associateId), role: r.role, status: r.status })),
-          fairness,
-        });
-      }
-      for (const role of ROLES) {
-        const free = role === "LIVED" ? pool.lived : pool.professional;
-        options[role] = [...free]
-          .filter((id) => pool.candidates.has(id))
-          .map((id) => ({ associateId: id, name: name(id), paidThisQuarterPence: pool.candidates.get(id)!.paidThisQuarterPence }))
-          .sort((a, b) => (role === "LIVED" ? a.paidThisQuarterPence - b.paidThisQuarterPence : 0) || a.name.localeCompare(b.name));
-      }
-    }
-    // Fairness figures and earnings limits are money/benefits details: the read is audited.
-    await tx.auditEvent.create({
-      data: { actorId: actor.userId, organisationId: state.engagement.organisationId, action: "pairing-board.view", subject: "Delivery", subjectId: deliveryId, data: { suggestions: pairs.length } },
-    });
-    return {
-      delivery: {
-        id: state.id,
-        status: state.status,
-        startsAt: state.startsAt,
-        endsAt: state.endsAt,
-        mode: state.mode,
-        location: state.location,
-        engagementId: state.engagement.id,
-        reference: state.engagement.reference,
-        organisationName: state.engagement.organisation.name,
-        serviceName: service.name,
-        livedRequired: service.livedRequired,
-        professionalRequired: service.professionalRequired,
-      },
-      assignments: rows.map((r) => ({
-        id: r.id,
-        associateId: r.associateId,
-        name: name(r.associateId),
-        role: r.role,
-        status: r.status,
-        feePence: r.feePence,
-        expiresAt: r.expiresAt,
-        isExpired: r.status === "OFFERED" && r.expiresAt !== null && r.expiresAt.getTime() <= now.getTime(),
-      })),
-      alerts,
-      canChange: whyNot === null,
-      whyNot,
-      pairs,
-      options,
-    };
+  // Reads only, outside a transaction: every change re-checks what it relies on under the delivery's lock.
+  const state = await loadDeliveryState(db, deliveryId);
+  const policy = await getPolicy(db, now);
+  const service = state.engagement.service;
+  const rows = await db.assignment.findMany({
+    where: { deliveryId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, associateId: true, role: true, status: true, feePence: true, expiresAt: true, associate: { select: { user: { select: { name: true } } } } },
   });
+  const alerts = await db.alert.findMany({
+    where: { deliveryId, resolvedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, message: true, createdAt: true },
+  });
+  const whyNot = whyUnchangeable(state.status);
+  const pool = whyNot ? null : await loadPool(db, state, { now, policy });
+  const activeRows = rows.filter((a) => isActive(a.status));
+
+  const ids = new Set<string>([...(pool?.candidates.keys() ?? []), ...rows.map((r) => r.associateId)]);
+  const people = await db.associate.findMany({ where: { id: { in: [...ids] } }, select: { id: true, user: { select: { name: true } } } });
+  const nameOf = new Map(people.map((p) => [p.id, p.user.name ?? "An associate"]));
+  const name = (id: string) => nameOf.get(id) ?? "An associate";
+
+  const pairs: BoardPair[] = [];
+  const options: PairingBoard["options"] = { LIVED: [], PROFESSIONAL: [] };
+  if (pool) {
+    const ranked = rankPairs({
+      candidates: [...pool.candidates.values()],
+      previousAssociateIds: pool.previous,
+      sessionMinutes: service.durationMinutes,
+      limit: SUGGESTIONS,
+      policy: { weeklyHoursWarningMinutes: policy["benefits.weeklyHoursWarning"] * 60 },
+    });
+    const outgoingIds = activeRows.map((a) => a.associateId).filter((id) => !pool.candidates.has(id));
+    const outsidePaid = await paidThisQuarter(db, outgoingIds, state.startsAt);
+    const paidOf = (id: string) => pool.candidates.get(id)?.paidThisQuarterPence ?? outsidePaid.get(id) ?? 0;
+    for (const pair of ranked) {
+      const target: Record<Role, string> = { LIVED: pair.lived.associateId, PROFESSIONAL: pair.professional.associateId };
+      const plan = planChange(state, target);
+      const member = (m: RankedMember, role: Role): BoardMember => ({
+        ...m,
+        name: name(m.associateId),
+        feePence: pool.candidates.get(m.associateId)?.feePence ?? 0,
+        isCurrent: activeRows.some((a) => a.associateId === m.associateId && a.role === role),
+      });
+      const fairness: FairnessEffect[] = [];
+      for (const released of plan.release) {
+        const row = rows.find((r) => r.id === released.id)!;
+        if (row.status !== "ACCEPTED" || row.role !== "LIVED") continue;
+        const before = paidOf(row.associateId);
+        fairness.push({ associateId: row.associateId, name: name(row.associateId), beforePence: before, afterPence: before - row.feePence, crossesLimit: false });
+      }
+      for (const offer of plan.offer) {
+        const candidate = pool.candidates.get(offer.associateId)!;
+        const crossesLimit = crossesEarningsCap(candidate.earningsCap, candidate.feePence);
+        if (offer.role !== "LIVED" && !crossesLimit) continue;
+        const before = candidate.paidThisQuarterPence;
+        fairness.push({ associateId: offer.associateId, name: name(offer.associateId), beforePence: before, afterPence: offer.role === "LIVED" ? before + candidate.feePence : before, crossesLimit });
+      }
+      pairs.push({
+        lived: member(pair.lived, "LIVED"),
+        professional: member(pair.professional, "PROFESSIONAL"),
+        continuity: pair.continuity,
+        hasWarnings: pair.hasWarnings,
+        replaces: plan.release.map((r) => ({ associateId: r.associateId, name: name(r.associateId), role: r.role, status: r.status })),
+        fairness,
+      });
+    }
+    for (const role of ROLES) {
+      const free = role === "LIVED" ? pool.lived : pool.professional;
+      options[role] = [...free]
+        .filter((id) => pool.candidates.has(id))
+        .map((id) => ({ associateId: id, name: name(id), paidThisQuarterPence: pool.candidates.get(id)!.paidThisQuarterPence }))
+        .sort((a, b) => (role === "LIVED" ? a.paidThisQuarterPence - b.paidThisQuarterPence : 0) || a.name.localeCompare(b.name));
+    }
+  }
+  // Fairness figures and earnings limits are money/benefits details: the read is audited.
+  await db.auditEvent.create({
+    data: { actorId: actor.userId, organisationId: state.engagement.organisationId, action: "pairing-board.view", subject: "Delivery", subjectId: deliveryId, data: { suggestions: pairs.length } },
+  });
+  return {
+    delivery: {
+      id: state.id,
+      status: state.status,
+      startsAt: state.startsAt,
+      endsAt: state.endsAt,
+      mode: state.mode,
+      location: state.location,
+      engagementId: state.engagement.id,
+      reference: state.engagement.reference,
+      organisationName: state.engagement.organisation.name,
+      serviceName: service.name,
+      livedRequired: service.livedRequired,
+      professionalRequired: service.professionalRequired,
+    },
+    assignments: rows.map((r) => ({
+      id: r.id,
+      associateId: r.associateId,
+      name: name(r.associateId),
+      role: r.role,
+      status: r.status,
+      feePence: r.feePence,
+      expiresAt: r.expiresAt,
+      isExpired: r.status === "OFFERED" && r.expiresAt !== null && r.expiresAt.getTime() <= now.getTime(),
+    })),
+    alerts,
+    canChange: whyNot === null,
+    whyNot,
+    pairs,
+    options,
+  };
 }
 
 // ───────────────────────────── changing the pair ─────────────────────────────
@@ -452,7 +451,7 @@ async function changePairing({
         },
       });
       return ok({ offered: offerIds.length, released: plan.release.length, deliveryStatus: next });
-    });
+    }, { timeout: 20_000 });
   } catch (error) {
     if (isPgError(error, PgCode.EXCLUSION_VIOLATION) && target) {
       const who = await whoIsBookedElsewhere(db, deliveryId, Object.values(target as Record<Role, string>));
