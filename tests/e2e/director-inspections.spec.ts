@@ -61,7 +61,7 @@ test.describe("director: mock inspections", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Report saved." })).toBeVisible();
 
-    await page.getByText("Finalise the report").click();
+    await page.getByText("Finalise the report", { exact: true }).click();
     await page.getByRole("button", { name: "Yes, finalise the report" }).click();
     await expect(page.getByRole("status").filter({ hasText: "The report is final" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
