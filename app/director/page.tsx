@@ -141,6 +141,25 @@ export default async function DirectorOverviewPage() {
           )}
         </Card>
       </div>
+      <nav aria-label="More of the business" className="mt-8">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline" href="/director/inspections">
+              Mock-inspection reports
+            </Link>
+          </li>
+          <li>
+            <Link className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline" href="/director/services">
+              The catalogue: prices and who co-delivers
+            </Link>
+          </li>
+          <li>
+            <Link className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline" href="/director/clients">
+              Clients and their billing details
+            </Link>
+          </li>
+        </ul>
+      </nav>
     </>
   );
 }

@@ -46,9 +46,10 @@ export function InspectionEditForm({
   const [rows, setRows] = useState<Row[]>(() => initialRows(undefined, recommendations));
   const [state, action, isPending] = useActionState<InspectionFormState, FormData>(async (previous, formData) => {
     const next = await updateInspectionAction(inspectionId, previous, formData);
-    if (next && !next.ok) {
-      setRows(initialRows(next.values, []));
-    }
+    // React resets the form after the action: keep the rows as typed (after a refusal) or as saved
+    // (blank rows dropped, one blank row to add another), so nothing saved disappears from the form.
+    const typed = initialRows(Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string")), []);
+    setRows(next?.ok ? [...typed.filter((row) => row.text.trim()), blankRow] : typed);
     return next;
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

@@ -60,6 +60,10 @@ test.describe("director: mock inspections", () => {
     await overall.getByLabel("Inadequate", { exact: true }).check();
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Report saved." })).toBeVisible();
+    // After saving, the form shows what was saved (and a blank row to add another).
+    await expect(page.getByLabel("What should change").first()).toHaveValue("Offer every child a return interview within 72 hours.");
+    await expect(page.getByLabel("What should change")).toHaveCount(2);
+    await expect(overall.getByLabel("Inadequate", { exact: true })).toBeChecked();
 
     await page.getByText("Finalise the report", { exact: true }).click();
     await page.getByRole("button", { name: "Yes, finalise the report" }).click();

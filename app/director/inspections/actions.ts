@@ -29,7 +29,8 @@ export async function updateInspectionAction(unverifiedInspectionId: string, _pr
   return { ok: true, data: null, notice: "Report saved." };
 }
 
-export async function finaliseInspectionAction(unverifiedInspectionId: string, _previous: InspectionFormState, _formData: FormData): Promise<InspectionFormState> {
+/** Bound to the report; the form sends nothing else (useActionState's previous state and form data are not needed). */
+export async function finaliseInspectionAction(unverifiedInspectionId: string): Promise<InspectionFormState> {
   const actor = await requireDirector();
   const result = await finaliseMockInspection({ db, actor, now: new Date(), input: { unverifiedInspectionId } });
   if (!result.ok) return result;
