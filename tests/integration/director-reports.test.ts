@@ -205,7 +205,7 @@ describe("audit log", () => {
       data: [
         { actorId: associate.user.id, action: "associate.story.update", subject: "LivedExperienceStory", subjectId: "story-1", data: { length: 120, story: "I was moved nine times in one year" }, at: new Date(`${year}-06-12T09:00:00Z`) },
         { actorId: associate.user.id, action: "compliance.decline", subject: "ComplianceRecord", subjectId: "rec-1", data: { kind: "DBS_ENHANCED", note: "The certificate number has a typo" }, at: new Date(`${year}-06-12T09:05:00Z`) },
-        { actorId: null, action: "invoice.overdue.chase", subject: "Invoice", subjectId: "inv-0", data: {}, at: new Date(`${year}-06-14T06:00:00Z`) },
+        { actorId: null, action: "invoice.overdue.chase", subject: "Invoice", subjectId: "inv-0", data: { to: "accounts@client.example", from: "2035-06-01T09:30:00.000Z", outstandingPence: 500 }, at: new Date(`${year}-06-14T06:00:00Z`) },
       ],
     });
     return { scenario, director, associate };
@@ -246,11 +246,13 @@ describe("audit log", () => {
 
     const system = await getAuditLog({ db, actor: director, input: { unverifiedActorId: SYSTEM_ACTOR, from: "2036-01-01" } });
     expect(system.ok && system.data.entries.map((e) => e.action)).toEqual(["invoice.overdue.chase"]);
+    // An email address is never shown, even under a key that is usually safe; timestamps read as UK time.
+    expect(system.ok && system.data.entries[0]!.summary).toBe("from: Fri, 1 Jun 2035, 10:30 · also recorded: to, outstanding")
     const stories = await getAuditLog({ db, actor: director, input: { subject: "LivedExperienceStory", from: "2036-01-01", to: "2036-12-31" } });
     expect(stories.ok && stories.data.entries.map((e) => e.subjectId)).toEqual(["story-1"]);
     const issued = await getAuditLog({ db, actor: director, input: { action: "invoice.issue", from: "2036-06-10", to: "2036-06-10" } });
     expect(issued.ok && issued.data.entries).toHaveLength(15);
-    expect(issued.ok && issued.data.entries[0]!.summary).toBe("number: 28 · totalPence: £1440.00");
+    expect(issued.ok && issued.data.entries[0]!.summary).toBe("number: 28 · total: £1,440.00");
     // 12 June in UK time is 11 June 23:00 UTC to 12 June 23:00 UTC.
     const day = await getAuditLog({ db, actor: director, input: { from: "2036-06-12", to: "2036-06-12" } });
     expect(day.ok && day.data.entries.map((e) => e.subjectId)).toEqual(["rec-1", "story-1"]);

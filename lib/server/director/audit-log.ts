@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { scopeEngagements } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { formatDateTime, formatPence } from "@/lib/format";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 
 /**
@@ -267,22 +268,40 @@ const SAFE_KEYS = new Set([
 
 const FIELD_WORDS: Record<string, string> = { note: "a note", story: "the story text", reason: "a reason", email: "an email address", comment: "a comment" };
 
-/** "kind: DBS_ENHANCED · status: PAID · also recorded: a note, associateId". Never prints unsafe values. */
+/**
+ * "kind: DBS_ENHANCED · total: £1,440.00 · also recorded: a note, associate id". Values are shown only
+ * for safe keys, and never when they look like an email address (a job's "to" can be one); timestamps
+ * read as UK dates and pence as pounds.
+ */
 export function summariseData(data: unknown): string {
   if (!data || typeof data !== "object" || Array.isArray(data)) return "";
   const shown: string[] = [];
   const named: string[] = [];
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const isPrimitive = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-    if (SAFE_KEYS.has(key) && isPrimitive && String(value).length <= 40) {
-      shown.push(`${key}: ${typeof value === "number" && key.endsWith("Pence") ? `£${(value / 100).toFixed(2)}` : String(value)}`);
+    if (SAFE_KEYS.has(key) && isPrimitive && String(value).length <= 40 && !String(value).includes("@")) {
+      shown.push(`${wordsFor(key)}: ${formatValue(key, value)}`);
     } else if (Array.isArray(value)) {
-      named.push(`${key} (${value.length})`);
+      named.push(`${wordsFor(key)} (${value.length})`);
     } else {
-      named.push(FIELD_WORDS[key] ?? key);
+      named.push(FIELD_WORDS[key] ?? wordsFor(key));
     }
   }
   return [...shown, ...(named.length ? [`also recorded: ${named.join(", ")}`] : [])].join(" · ");
+}
+
+/** "associatesShown" → "associates shown", "totalPence" → "total". */
+function wordsFor(key: string): string {
+  return key
+    .replace(/Pence$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+}
+
+function formatValue(key: string, value: string | number | boolean): string {
+  if (typeof value === "number" && key.endsWith("Pence")) return formatPence(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value));
+  return String(value);
 }
 
 function linkFor(subject: string, subjectId: string, data: unknown, references: Map<string, string>): string | null {
