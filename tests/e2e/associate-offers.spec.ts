@@ -114,9 +114,13 @@ test.describe("associate offers", () => {
     await expectAccessible(page);
   });
 
-  test("an associate's private calendar feed serves their sessions, and a made-up link is not found", async ({ page, loginAs, request }) => {
+  test("an associate's private calendar feed serves their sessions, and a made-up link is not found", async ({ page, loginAs, request, expectAccessible }) => {
     await loginAs("lived-associate");
+    await page.goto("/associate");
+    await expectAccessible(page);
     await page.goto("/associate/sessions");
+    await expect(page.getByRole("heading", { name: "Coming up" })).toBeVisible();
+    await expectAccessible(page);
     const feedUrl = await page.getByLabel("Your private calendar link").inputValue();
     const path = new URL(feedUrl).pathname;
     const feed = await request.get(path);
