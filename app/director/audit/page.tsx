@@ -61,7 +61,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {result.data.entries.length === 0 ? (
             <EmptyState>{isFiltered ? "Nothing matches these filters. Try a wider date range or clear the filters." : "Nothing has been recorded yet."}</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white" role="region" aria-labelledby="audit-entries-heading" tabIndex={0}>
+            <>
+              {/* Small screens: one card per entry; wider screens: the table. */}
+              <ul className="space-y-3 sm:hidden">
+                {result.data.entries.map((entry) => (
+                  <li key={entry.id} className="rounded-xl border border-stone-200 bg-white p-4 text-sm">
+                    <p className="font-semibold text-stone-900">{entry.actionLabel}</p>
+                    <p className="text-stone-700">
+                      {entry.actorName} · {formatDateTime(entry.at)}
+                    </p>
+                    <p>
+                      {entry.href ? (
+                        <Link className="inline-flex min-h-11 items-center font-medium text-brand-800 underline" href={entry.href}>
+                          {entry.subjectLabel}
+                        </Link>
+                      ) : (
+                        entry.subjectLabel
+                      )}
+                    </p>
+                    {entry.summary ? <p className="text-stone-700">{entry.summary}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            <div className="hidden overflow-x-auto rounded-xl border border-stone-200 bg-white sm:block" role="region" aria-labelledby="audit-entries-heading" tabIndex={0}>
               <table className="w-full min-w-[48rem] text-left text-sm" data-testid="audit-table">
                 <thead>
                   <tr className="border-b border-stone-200 bg-stone-50">
@@ -103,6 +125,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 </tbody>
               </table>
             </div>
+            </>
           )}
           <nav aria-label="Pages of the audit log" className="mt-4 flex flex-wrap gap-2">
             {search.cursor ? (
