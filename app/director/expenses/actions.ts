@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireDirector } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
 import { submittedValues } from "@/lib/form-values";
@@ -20,7 +19,8 @@ export async function decideExpenseClaimAction(unverifiedClaimId: string, _previ
   const actor = await requireDirector();
   const result = await decideExpenseClaim({ db, actor, input: { unverifiedClaimId, decision: formData.get("decision"), note: formData.get("note") } });
   if (!result.ok) return { ...result, values: submittedValues(formData, 1000) };
-  revalidatePath("/director/expenses");
-  revalidatePath("/director/pay");
+  // No revalidation: the decided claim stays on this page with its notice in place of the buttons
+  // (refreshing would remove it, and the confirmation with it). Both pages are dynamic, so the next
+  // visit shows the new state.
   return { ok: true, data: null, notice: notices[result.data.status] };
 }

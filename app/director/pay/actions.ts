@@ -15,11 +15,6 @@ function refused(result: Exclude<Result<unknown>, { ok: true }>, formData: FormD
   return { ...result, values: submittedValues(formData, 200) };
 }
 
-function done(notice: string): PayFormState {
-  revalidatePath("/director/pay", "layout");
-  return { ok: true, data: null, notice };
-}
-
 export async function createPayRunAction(_previous: PayFormState, formData: FormData): Promise<PayFormState> {
   const actor = await requireDirector();
   const result = await createPayRun({ db, actor, input: { periodStart: formData.get("periodStart"), periodEnd: formData.get("periodEnd") } });
@@ -31,13 +26,18 @@ export async function createPayRunAction(_previous: PayFormState, formData: Form
 export async function approvePayRunAction(unverifiedPayRunId: string, _previous: PayFormState, formData: FormData): Promise<PayFormState> {
   const actor = await requireDirector();
   const result = await approvePayRun({ db, actor, input: { unverifiedPayRunId } });
-  return result.ok ? done("Pay run approved. Download the bank file, make the payments, then mark it as paid.") : refused(result, formData);
+  if (!result.ok) return refused(result, formData);
+  // The approve form leaves the page once the run is approved, so the notice comes from the address.
+  revalidatePath("/director/pay", "layout");
+  redirect(`/director/pay/${encodeURIComponent(unverifiedPayRunId)}?approved=1`);
 }
 
 export async function markPayRunPaidAction(unverifiedPayRunId: string, _previous: PayFormState, formData: FormData): Promise<PayFormState> {
   const actor = await requireDirector();
   const result = await markPayRunPaid({ db, actor, input: { unverifiedPayRunId } });
-  return result.ok ? done(`Marked as paid. ${result.data.paidCount} payment${result.data.paidCount === 1 ? " now shows" : "s now show"} on the associates' statements.`) : refused(result, formData);
+  if (!result.ok) return refused(result, formData);
+  revalidatePath("/director/pay", "layout");
+  redirect(`/director/pay/${encodeURIComponent(unverifiedPayRunId)}?paid=${result.data.paidCount}`);
 }
 
 export async function deletePayRunAction(unverifiedPayRunId: string, _previous: PayFormState, formData: FormData): Promise<PayFormState> {

@@ -16,10 +16,11 @@ import { getPayRun } from "@/lib/server/director/pay-runs";
 export const metadata: Metadata = { title: "Pay run" };
 export const dynamic = "force-dynamic";
 
-export default async function PayRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function PayRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; approved?: string; paid?: string }> }) {
   const { id } = await params;
   const actor = await requireDirector(`/director/pay/${id}`);
-  const { created } = await searchParams;
+  const { created, approved, paid } = await searchParams;
+  const paidCount = Number(paid);
   const run = await getPayRun(db, { actor, unverifiedPayRunId: id });
   if (!run) notFound();
   const period = `${formatIsoDate(run.periodStart)} to ${formatIsoDate(run.periodEnd)}`;
@@ -39,6 +40,16 @@ export default async function PayRunPage({ params, searchParams }: { params: Pro
       {created ? (
         <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
           Draft pay run created with {run.lines.length} payment{run.lines.length === 1 ? "" : "s"}. Check it, then approve it.
+        </p>
+      ) : null}
+      {approved && run.status === "APPROVED" ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          Pay run approved. Download the bank file, make the payments, then mark it as paid.
+        </p>
+      ) : null}
+      {paid && run.status === "PAID" && Number.isInteger(paidCount) ? (
+        <p role="status" className="mb-6 rounded-lg bg-brand-50 p-4">
+          Marked as paid. {paidCount} payment{paidCount === 1 ? " now shows" : "s now show"} on the associates&apos; statements.
         </p>
       ) : null}
 
