@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { AUDIT_PAGE_SIZE, getAuditLog, SYSTEM_ACTOR } from "@/lib/server/director/audit-log";
 import { getImpactReport } from "@/lib/server/director/reports";
 import { getEvaluationReport } from "@/lib/server/director/reports-evaluation";
+import { getPeriodRange } from "@/lib/server/director/reports-period";
 import { createScenario } from "../fixtures/scenario";
 
 const db = createPrismaClient(process.env.DATABASE_URL, { max: 6 });
@@ -268,5 +269,18 @@ describe("audit log", () => {
     expect(await getAuditLog({ db, actor: director, input: { from: "2035-06-12", to: "2035-06-01" } })).toMatchObject({ ok: false, fieldErrors: { to: ["The end date must be on or after the start date."] } });
     expect(await getAuditLog({ db, actor: director, input: { cursor: "not-an-event" } })).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { cursor: ["Start again from the newest."] } });
     expect(await db.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("report periods in UK time", () => {
+  it.each([
+    // October 2026 starts in summer time (BST) and ends after the clocks go back on Sunday 25 October.
+    { period: "month" as const, now: "2026-10-25T01:30:00Z", start: "2026-09-30T23:00:00Z", end: "2026-11-01T00:00:00Z", label: "October 2026" },
+    // 00:30 on 1 April UK time is still 31 March in UTC: it is already the April–June quarter.
+    { period: "quarter" as const, now: "2031-03-31T23:30:00Z", start: "2031-03-31T23:00:00Z", end: "2031-06-30T23:00:00Z", label: "April to June 2031" },
+    { period: "quarter" as const, now: "2031-03-31T22:59:59Z", start: "2031-01-01T00:00:00Z", end: "2031-03-31T23:00:00Z", label: "January to March 2031" },
+    { period: "year" as const, now: "2026-12-31T23:59:59Z", start: "2026-01-01T00:00:00Z", end: "2027-01-01T00:00:00Z", label: "2026" },
+  ])("$period containing $now runs from $start to $end ($label)", ({ period, now, start, end, label }) => {
+    expect(getPeriodRange(period, new Date(now))).toEqual({ period, start: new Date(start), end: new Date(end), label });
   });
 });
