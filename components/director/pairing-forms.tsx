@@ -8,13 +8,10 @@ import { formatPence } from "@/lib/format";
 
 const selectClass = "block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2";
 
+/** A refusal, next to the form that caused it (success navigates, and the page says what changed). */
 function Outcome({ state }: { state: PairingState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">
-      {state.notice}
-    </p>
-  ) : (
+  if (!state || state.ok) return null;
+  return (
     <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
       {state.message}
     </p>

@@ -124,13 +124,14 @@ test.describe("re-pairing from the board", () => {
     await expect(offerable).toHaveCount(1);
     const chosen = (await offerable.getByRole("heading", { level: 3 }).textContent())!;
     const chosenName = chosen.includes(`Ivy ${suffix}`) ? `Ivy ${suffix}` : `Juno ${suffix}`;
+    const card = pairs.filter({ hasText: chosenName });
     // Effect on fairness before deciding: the chosen lived associate goes from £0 to £150 this quarter (if the session falls in it).
-    await offerable.getByText("Effect on fairness").click();
-    await expect(offerable.getByRole("table")).toContainText(chosenName);
-    await offerable.getByRole("button", { name: /Offer to this pair/ }).click();
+    await card.getByText("Effect on fairness").click();
+    await expect(card.getByRole("table")).toContainText(chosenName);
+    await card.getByRole("button", { name: /Offer to this pair/ }).click();
     // It moves the other person's unanswered offer off the session, so the director confirms first.
-    await expect(offerable).toContainText("offered, not yet answered");
-    await offerable.getByRole("button", { name: /Yes, offer to this pair/ }).click();
+    await expect(card).toContainText("offered, not yet answered");
+    await card.getByRole("button", { name: /Yes, offer to this pair/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 offer sent; 1 person moved off and told kindly." })).toBeVisible();
     await expect(page.getByRole("region", { name: "Why this session needs you" })).toHaveCount(0);
     const team = page.getByRole("region", { name: "Who's on this session" });

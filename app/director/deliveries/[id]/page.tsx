@@ -18,8 +18,17 @@ export const dynamic = "force-dynamic";
 const linkClass = "font-semibold text-brand-800 underline";
 const ACTIVE = new Set(["HELD", "OFFERED", "ACCEPTED"]);
 
-export default async function PairingBoardPage({ params }: { params: Promise<{ id: string }> }) {
+function changeNotice({ offered, moved }: { offered?: string; moved?: string }): string | null {
+  const offers = Number(offered);
+  const released = Number(moved);
+  if (!Number.isInteger(offers) || offers < 1 || offers > 10) return null;
+  const people = Number.isInteger(released) && released > 0 && released <= 10 ? `; ${released} ${released === 1 ? "person" : "people"} moved off and told kindly` : "";
+  return `${offers} offer${offers === 1 ? "" : "s"} sent${people}.`;
+}
+
+export default async function PairingBoardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ offered?: string; moved?: string }> }) {
   const { id } = await params;
+  const notice = changeNotice(await searchParams);
   const actor = await requireDirector(`/director/deliveries/${id}`);
   const board = await getPairingBoard({ db, actor, unverifiedDeliveryId: id });
   if (!board) notFound();
@@ -46,6 +55,12 @@ export default async function PairingBoardPage({ params }: { params: Promise<{ i
           {deliveryStatusLabel[delivery.status]}
         </Badge>
       </PageHeader>
+
+      {notice ? (
+        <p role="status" className="mb-6 rounded-md bg-brand-50 p-3">
+          {notice} They&apos;ll reply from their offers page; you&apos;ll see their answers here.
+        </p>
+      ) : null}
 
       {board.alerts.length > 0 ? (
         <Card aria-labelledby="board-alerts-heading" className="mb-6 border-amber-300 bg-amber-50">
