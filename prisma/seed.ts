@@ -1497,12 +1497,37 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
       for (const sequence of data.sequences) {
         await tx.numberSequence.upsert({ where: { name: sequence.name }, create: sequence, update: { next: sequence.next } });
       }
+      await seedDraftMockInspection(tx, { directorEmail, now: options.now ?? new Date() });
     },
     { timeout: 60_000, maxWait: 20_000 },
   );
 
   const counts = await countAll(db);
   return { alreadySeeded: false, message: `Seeded The Vision demo data: ${describeCounts(counts)}.`, ...counts };
+}
+
+/** One part-written draft mock inspection of Oak House from last week, so the director's reports page has something to open. */
+async function seedDraftMockInspection(tx: Prisma.TransactionClient, { directorEmail, now }: { directorEmail: string; now: Date }) {
+  const director = await tx.user.findUniqueOrThrow({ where: { email: directorEmail }, select: { id: true } });
+  const home = await tx.organisation.findUniqueOrThrow({ where: { slug: DEMO_ORGANISATIONS.home }, select: { id: true } });
+  const template = await tx.inspectionTemplate.findUniqueOrThrow({ where: { settingType_version: { settingType: "CHILDRENS_HOME", version: 1 } }, select: { id: true, version: true } });
+  const visit = DateTime.fromJSDate(now, { zone: "Europe/London" }).minus({ weeks: 1 }).startOf("day");
+  await tx.mockInspection.create({
+    data: {
+      organisationId: home.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      settingType: "CHILDRENS_HOME",
+      settingName: "Oak House",
+      visitDate: new Date(`${visit.toISODate()}T00:00:00Z`),
+      createdById: director.id,
+      judgements: {
+        "helped-and-protected": { grade: "GOOD", evidence: "Staff know each child's risks well. Return interviews after missing episodes were offered within 72 hours in every record we sampled." },
+        "leaders-and-managers": { grade: "GOOD", evidence: "The registered manager knows the home well; supervision is monthly and recorded." },
+      },
+      childrensVoice: "Two young people showed us round. One said: “It feels like a proper home — they remember what I like.” (a young person, 14)",
+    },
+  });
 }
 
 type InvoiceDraft = { row: Prisma.InvoiceCreateManyInput; issuedOn: DateTime; paid?: { at: Date; reference: string } };
