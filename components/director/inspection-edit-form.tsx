@@ -57,6 +57,8 @@ export function InspectionEditForm({
   const error = (name: string) => errors[name]?.[0];
   const [grades, setGrades] = useState<Record<string, Grade | null>>(() => Object.fromEntries(areas.map((area) => [area.key, judgements[area.key]?.grade ?? null])));
   const breaches = findRuleBreaches(grades, limitingRules);
+  // Radios are uncontrolled with their default taken from `grades`: React resets a form after its
+  // action, and a reset returns each radio to its default, which is then the grade last chosen.
 
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -86,7 +88,7 @@ export function InspectionEditForm({
                       type="radio"
                       name={`grade.${area.key}`}
                       value={grade}
-                      checked={grades[area.key] === grade}
+                      defaultChecked={grades[area.key] === grade}
                       onChange={() => setGrades((current) => ({ ...current, [area.key]: grade }))}
                       className="size-5"
                     />
@@ -94,7 +96,7 @@ export function InspectionEditForm({
                   </label>
                 ))}
                 <label className="flex min-h-11 items-center gap-2 text-stone-700">
-                  <input type="radio" name={`grade.${area.key}`} value="" checked={grades[area.key] === null} onChange={() => setGrades((current) => ({ ...current, [area.key]: null }))} className="size-5" />
+                  <input type="radio" name={`grade.${area.key}`} value="" defaultChecked={grades[area.key] === null} onChange={() => setGrades((current) => ({ ...current, [area.key]: null }))} className="size-5" />
                   Not judged yet
                 </label>
               </div>

@@ -53,6 +53,8 @@ test.describe("director: mock inspections", () => {
     const refusal = page.getByRole("main").getByRole("alert");
     await expect(refusal).toContainText("These judgements break a limiting rule: When how well children are helped and protected is inadequate, the overall experiences and progress judgement must be inadequate too.");
     await expect(overall.getByText("(It is graded Good.)")).toBeVisible();
+    await expect(helped.getByLabel("Inadequate", { exact: true })).toBeChecked();
+    await expect(overall.getByLabel("Good", { exact: true })).toBeChecked();
     // What was typed is still there.
     await expect(helped.getByLabel("Evidence")).toHaveValue("Two return interviews after missing episodes were not offered.");
     await expect(page.getByLabel("What should change").first()).toHaveValue("Offer every child a return interview within 72 hours.");
@@ -111,5 +113,25 @@ test.describe("director: catalogue", () => {
     await expect(page.getByText("£512.34")).toBeVisible();
     // 20% VAT on £512.34 is £102.468, rounded to £102.47.
     await expect(page.getByText("£614.81")).toBeVisible();
+  });
+});
+
+test.describe("director: clients", () => {
+  test("lists clients with their work, and refuses a bad postcode without saving", async ({ page, loginAs, expectAccessible }) => {
+    await loginAs("director");
+    await page.goto("/director/clients");
+    await expect(page.getByRole("row", { name: /Oak House Children's Home/ })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Oak House Children's Home" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Oak House Children's Home" })).toBeVisible();
+    const postcode = page.getByLabel("Postcode");
+    const saved = await postcode.inputValue();
+    await postcode.fill("NOT A POSTCODE");
+    await page.getByRole("button", { name: "Save client details" }).click();
+    await expect(page.getByText("Enter a UK postcode, like NS1 4AB.")).toBeVisible();
+    await expect(postcode).toHaveValue("NOT A POSTCODE");
+    await expectAccessible(page);
+    await page.reload();
+    await expect(page.getByLabel("Postcode")).toHaveValue(saved);
   });
 });
