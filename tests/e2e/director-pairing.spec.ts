@@ -159,6 +159,7 @@ test.describe("re-pairing from the board", () => {
   });
 
   test("the pipeline filters by client and links each session to its board; an associate gets not found", async ({ page, loginAs, expectAccessible, context }) => {
+    test.setTimeout(60_000);
     await loginAs("director");
     await page.goto("/director/engagements");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Engagements");
