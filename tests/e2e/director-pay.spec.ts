@@ -113,6 +113,7 @@ test.describe("director pay", () => {
   });
 
   test("the associates list shows checks, bookings and pay; clients and associates get not found", async ({ page, loginAs, loginAsEmail, expectAccessible }) => {
+    test.setTimeout(90_000);
     await loginAs("director");
     await page.goto("/director/associates");
     await expect(page.getByRole("heading", { name: "Associates", level: 1 })).toBeVisible();
