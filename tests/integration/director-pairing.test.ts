@@ -128,6 +128,8 @@ describe("the pairing board", () => {
     const autoOffer = await db.assignment.findFirstOrThrow({ where: { deliveryId, role: "LIVED", status: "OFFERED" }, include: { associate: { include: { user: true } } } });
     const chosen = scenario.associates.find((a) => a.expertise === "LIVED" && a.id !== withdrawer.id && a.id !== autoOffer.associateId)!;
     expect(await db.alert.count({ where: { deliveryId, resolvedAt: null } })).toBe(1);
+    // A lapse alert for the same session (the lapsed person already taken off) is settled by the re-pair too.
+    await db.alert.create({ data: { kind: "COMPLIANCE_LAPSING", deliveryId, message: "Taken off: insurance lapsed." } });
 
     const result = await offerPair({ db, actor: director, input: { unverifiedDeliveryId: deliveryId, livedAssociateId: chosen.id, professionalAssociateId: professionalId }, now: NOW });
     expect(result).toEqual({ ok: true, data: { offered: 1, released: 1, deliveryStatus: "AWAITING_ACCEPTANCE" } });

@@ -433,13 +433,14 @@ async function changePairing({
       }
       const { previous, next } = await syncStatuses(tx, deliveryId);
       if (next === "CONFIRMED" && previous !== "CONFIRMED") await sendConfirmation(tx, deliveryId);
-      // A complete pair is on offer again: the "please re-pair" alerts for this delivery are done.
+      // A complete pair is on offer again: the "please re-pair" alerts for this delivery are done (a
+      // withdrawal's, and a lapse's — the person whose checks lapsed was already taken off).
       const after = await loadDeliveryState(tx, deliveryId);
       const activeAfter = after.assignments.filter((a) => isActive(a.status));
       const isPaired =
         activeAfter.filter((a) => a.role === "LIVED").length >= after.engagement.service.livedRequired &&
         activeAfter.filter((a) => a.role === "PROFESSIONAL").length >= after.engagement.service.professionalRequired;
-      const resolved = isPaired ? await tx.alert.updateMany({ where: { deliveryId, kind: "PAIRING_BROKEN", resolvedAt: null }, data: { resolvedAt: now } }) : { count: 0 };
+      const resolved = isPaired ? await tx.alert.updateMany({ where: { deliveryId, kind: { in: ["PAIRING_BROKEN", "COMPLIANCE_LAPSING"] }, resolvedAt: null }, data: { resolvedAt: now } }) : { count: 0 };
       await tx.auditEvent.create({
         data: {
           actorId: actor.userId,
