@@ -110,8 +110,9 @@ export default async function PayRunPage({ params, searchParams }: { params: Pro
                   <h3 id={`who-${associateId}`} className="font-semibold">
                     {lines[0]!.associateName}: {formatPence(lines.reduce((sum, l) => sum + l.amountPence, 0))}
                   </h3>
-                  <div className="mt-2 overflow-x-auto">
-                    <table className="w-full min-w-[36rem] text-left text-sm">
+                  {/* Focusable so keyboard users can scroll it if a narrow screen makes it overflow. */}
+                  <div className="mt-2 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2" tabIndex={0} role="region" aria-label={`Payments to ${lines[0]!.associateName}`}>
+                    <table className="w-full text-left text-sm">
                       <caption className="sr-only">Payments to {lines[0]!.associateName}</caption>
                       <thead>
                         <tr className="border-b border-stone-300">
