@@ -12,7 +12,11 @@ const SERVICE = `Life story circle ${suffix}`;
 const CLIENT = `Riverside Young People's Trust ${suffix}`;
 const WREN = `wren.${suffix}@associates.thevision.example`;
 
-async function createWorld() {
+/** One world per test: `suffix` keeps names, emails and slugs apart. */
+async function createWorld(suffix: string) {
+  const SERVICE = `Life story circle ${suffix}`;
+  const CLIENT = `Riverside Young People's Trust ${suffix}`;
+  const WREN = `wren.${suffix}@associates.thevision.example`;
   const db = createPrismaClient(e2eDatabaseUrl(), { max: 2 });
   try {
     const director = await db.user.findFirstOrThrow({ where: { email: "director@thevision.example" }, select: { id: true } });
@@ -89,7 +93,7 @@ async function createWorld() {
 test.describe("re-pairing from the board", () => {
   test("an associate withdraws; the director sees the alert, opens the board, offers to a pair, and the alert is gone", async ({ page, loginAsEmail, loginAs, expectAccessible, context }) => {
     test.setTimeout(90_000);
-    const world = await createWorld();
+    const world = await createWorld(suffix);
 
     // Wren withdraws through the associate portal.
     await loginAsEmail(WREN);
@@ -156,6 +160,39 @@ test.describe("re-pairing from the board", () => {
     expect(offers).toEqual(
       [`${chosenName.split(" ")[0]}:OFFERED`, "Otis:ACCEPTED", "Wren:WITHDRAWN", `${chosenName.startsWith("Ivy") ? "Juno" : "Ivy"}:WITHDRAWN`].sort(),
     );
+  });
+
+  test("swapping one facilitator asks first, moves them off kindly, and the session is no longer shown as confirmed", async ({ page, loginAs, expectAccessible }) => {
+    test.setTimeout(60_000);
+    const other = `${suffix}s`;
+    const world = await createWorld(other);
+    await loginAs("director");
+    await page.goto(`/director/deliveries/${world.deliveryId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Life story circle ${other} for Riverside Young People's Trust ${other}`);
+    await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+    const swap = page.getByRole("region", { name: "Swap one facilitator" });
+    await swap.getByRole("radio", { name: /The lived-experience associate \(now Wren/ }).check();
+    // Nobody chosen: refused in plain English, next to the field.
+    await swap.getByRole("button", { name: "Swap this facilitator" }).click();
+    await expect(swap.getByText("Choose who should take their place.").last()).toBeVisible();
+    await expect(swap.getByLabel("Who should take their place?")).toHaveAttribute("aria-invalid", "true");
+    await swap.getByLabel("Who should take their place?").selectOption({ label: `Ivy ${other} — £0.00 paid this quarter` });
+    await swap.getByRole("button", { name: "Swap this facilitator" }).click();
+    await expect(swap).toContainText(`Wren ${other}, who had accepted, will be moved off this session and emailed kindly`);
+    await expectAccessible(page);
+    await swap.getByRole("button", { name: "Yes, swap and send the offer" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "1 offer sent; 1 person moved off and told kindly." })).toBeVisible();
+    // Never left looking confirmed without a pair: Ivy hasn't said yes yet.
+    await expect(page.getByText("Awaiting facilitators", { exact: true })).toBeVisible();
+    const team = page.getByRole("region", { name: "Who's on this session" });
+    await expect(team.getByRole("listitem").filter({ hasText: `Ivy ${other}` })).toContainText("Offered, waiting for a reply");
+    await team.getByText("Earlier offers (1)").click();
+    await expect(team).toContainText(`Wren ${other}, lived-experience associate: Moved off this session`);
+    const outbox = await withDb(async (client) => {
+      const { rows } = await client.query<{ kind: string }>(`SELECT kind FROM "OutboxMessage" WHERE "to" = $1 ORDER BY "createdAt"`, [`wren.${other}@associates.thevision.example`]);
+      return rows.map((r) => r.kind);
+    });
+    expect(outbox).toEqual(["assignment-released"]);
   });
 
   test("the pipeline filters by client and links each session to its board; an associate gets not found", async ({ page, loginAs, expectAccessible, context }) => {
