@@ -9,7 +9,8 @@ type NavLink = { href: string; label: string };
 export async function SiteHeader() {
   const actor = await getActor();
   const links: NavLink[] = [{ href: "/services", label: "Services" }];
-  if (actor?.role === "DIRECTOR") links.unshift({ href: "/director", label: "Overview" }, { href: "/director/engagements", label: "Engagements" }, { href: "/director/requests", label: "Requests" }, { href: "/director/checks", label: "Checks" }, { href: "/director/invoices", label: "Invoices" }, { href: "/director/pay", label: "Pay" }, { href: "/director/associates", label: "Associates" }, { href: "/director/inspections", label: "Inspections" }, { href: "/director/services", label: "Catalogue" }, { href: "/director/clients", label: "Clients" }, { href: "/director/reports", label: "Reports" }, { href: "/director/audit", label: "Audit log" });
+  // The director console and the associate portal have their own section menus under the header.
+  if (actor?.role === "DIRECTOR") links.unshift({ href: "/director", label: "Director console" });
   if (actor?.role === "ASSOCIATE") links.unshift({ href: "/associate", label: "My work" });
   if (actor?.role === "CLIENT") {
     for (const membership of actor.memberships) links.unshift({ href: `/org/${membership.slug}`, label: membership.name });

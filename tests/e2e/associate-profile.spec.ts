@@ -65,7 +65,7 @@ test.describe("associate profile and checks", () => {
     // The director verifies it from their queue.
     await loginAs("director");
     await page.goto("/director");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Checks" }).click();
+    await page.getByRole("navigation", { name: "Director console" }).getByRole("link", { name: "Checks" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Associates' checks" })).toBeVisible();
     await expectAccessible(page);
     const waiting = page.getByRole("listitem").filter({ hasText: policyNumber });
