@@ -7,9 +7,9 @@
  * Rules:
  * - A **fee** is an ACCEPTED assignment on a DELIVERED session that started in the period, with a fee above £0.
  * - A **cancellation pass-through** is the associates' share (Delivery.cancellationPassThroughPence) of a
- *   session cancelled in the period (by session date). It is split equally between the associates whose
- *   assignment was cancelled with the session after being offered (HELD slots were never offered, so they
- *   get nothing); leftover pennies go one each to the first assignments in id order, so the shares always
+ *   session cancelled in the period (by session date). It is split equally between the associates who
+ *   had accepted the session before it was cancelled (their cancelled assignment keeps its reply time;
+ *   held slots and unanswered offers get nothing); leftover pennies go one each to the first assignments in id order, so the shares always
  *   add up to the pass-through exactly. It is paid like a fee.
  * - An **expense** is an APPROVED claim for a session that started in the period. Expenses are paid back
  *   even to associates who decline fees, because they are the associate's own money.
@@ -40,7 +40,8 @@ export type CancelledAssignment = {
   readonly associateId: string;
   readonly payPreference: PayPreference;
   readonly assignmentStatus: string;
-  readonly wasOffered: boolean;
+  /** The associate had accepted before the session was cancelled (its assignment has a reply time). */
+  readonly hadAccepted: boolean;
   readonly isInPayRun: boolean;
 };
 
@@ -104,11 +105,11 @@ export function splitEqually(totalPence: number, count: number): number[] {
   return Array.from({ length: count }, (_, index) => base + (index < extra ? 1 : 0));
 }
 
-/** The associates' share of one cancelled session, one line per associate who was offered the work. */
+/** The associates' share of one cancelled session, one line per associate who had accepted the work. */
 export function cancellationShares(candidate: CancellationCandidate): { assignmentId: string; associateId: string; payPreference: PayPreference; amountPence: number; isInPayRun: boolean }[] {
   if (candidate.deliveryStatus !== "CANCELLED" || !candidate.passThroughPence || candidate.passThroughPence <= 0) return [];
   const sharing = [...candidate.assignments]
-    .filter((a) => a.assignmentStatus === "CANCELLED" && a.wasOffered)
+    .filter((a) => a.assignmentStatus === "CANCELLED" && a.hadAccepted)
     .sort((a, b) => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0));
   const shares = splitEqually(candidate.passThroughPence, sharing.length);
   return sharing.map((a, index) => ({ assignmentId: a.assignmentId, associateId: a.associateId, payPreference: a.payPreference, amountPence: shares[index]!, isInPayRun: a.isInPayRun }));

@@ -5,6 +5,7 @@ import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { listBookableDays } from "@/lib/server/booking/list-bookable-days";
 import { requestBooking } from "@/lib/server/booking/request-booking";
 import { requestService } from "@/lib/server/requests/request-service";
+import { respondToOffer } from "@/lib/server/booking/respond-to-offer";
 import { createScenario } from "../fixtures/scenario";
 
 const db = createPrismaClient(process.env.DATABASE_URL, { max: 6 });
@@ -42,6 +43,10 @@ describe("cancelling a session", () => {
   it("charges by the terms agreed at booking (20 days' notice → 50%), releases the pair, cancels the engagement and tells everyone", async () => {
     const { scenario, deliveryId } = await bookedDelivery("2026-12-08T10:00:00Z");
     const at = new Date("2026-11-18T09:00:00Z"); // 20 days before
+    // One of the pair has accepted; the other hasn't answered yet.
+    const accepter = scenario.associates[0]!;
+    const offer = await db.assignment.findFirstOrThrow({ where: { deliveryId, associateId: accepter.id } });
+    expect(await respondToOffer({ db, actor: accepter.actor, input: { unverifiedAssignmentId: offer.id, response: "ACCEPT" }, now: NOW })).toMatchObject({ ok: true });
     const preview = await previewCancellation(db, { context: scenario.context, unverifiedDeliveryId: deliveryId, now: at });
     expect(preview).toMatchObject({ chargePence: scenario.service.pricePence / 2, noticeDays: 20 });
 
@@ -50,6 +55,8 @@ describe("cancelling a session", () => {
     const delivery = await db.delivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { assignments: true, engagement: true } });
     expect(delivery).toMatchObject({ status: "CANCELLED", cancellationChargePence: scenario.service.pricePence / 2, cancellationPassThroughPence: scenario.service.pricePence / 4, cancellationReason: "Staff shortage" });
     expect(delivery.assignments.map((a) => a.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    // Who had accepted stays known (their reply time is kept): the pass-through is shared between them only.
+    expect(delivery.assignments.filter((a) => a.respondedAt !== null).map((a) => a.associateId)).toEqual([accepter.id]);
     expect(delivery.engagement.status).toBe("CANCELLED");
     const emails = await db.outboxMessage.findMany({ where: { kind: "cancelled", to: { in: [scenario.booker.email, ...scenario.associates.map((a) => a.user.email)] } } });
     expect(emails).toHaveLength(3);

@@ -86,7 +86,9 @@ async function cancelLockedDelivery(
     where: { deliveryId: delivery.id, status: { in: [...ACTIVE_ASSIGNMENT] } },
     select: { id: true, status: true, associate: { select: { user: { select: { email: true, name: true } } } } },
   });
-  await tx.assignment.updateMany({ where: { id: { in: released.map((a) => a.id) } }, data: { status: "CANCELLED", respondedAt: now } });
+  await tx.assignment.updateMany({ where: { id: { in: released.map((a) => a.id) } }, data: { status: "CANCELLED" } });
+  // respondedAt is left as it was: a cancelled assignment with a reply time had been accepted, which is
+  // who the cancellation pass-through is shared between (lib/domain/pay-run.ts).
   await tx.delivery.update({
     where: { id: delivery.id },
     data: {

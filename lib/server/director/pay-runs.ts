@@ -97,7 +97,7 @@ async function gatherForPeriod(tx: DbTx, actor: Actor, period: PayPeriod): Promi
         cancellationPassThroughPence: true,
         assignments: {
           where: { associate },
-          select: { id: true, associateId: true, status: true, offeredAt: true, associate: { select: { payPreference: true } }, payment: { select: { id: true, payRunId: true, status: true } } },
+          select: { id: true, associateId: true, status: true, respondedAt: true, associate: { select: { payPreference: true } }, payment: { select: { id: true, payRunId: true, status: true } } },
         },
       },
     }),
@@ -142,7 +142,7 @@ async function gatherForPeriod(tx: DbTx, actor: Actor, period: PayPeriod): Promi
         associateId: a.associateId,
         payPreference: a.associate.payPreference,
         assignmentStatus: a.status,
-        wasOffered: a.offeredAt !== null,
+        hadAccepted: a.respondedAt !== null,
         isInPayRun: isTaken(a.payment),
       })),
     })),

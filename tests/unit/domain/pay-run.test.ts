@@ -107,14 +107,14 @@ describe("cancellation pass-through", () => {
     startsAt: inside,
     passThroughPence: 10_001,
     assignments: [
-      { assignmentId: "as-b", associateId: "a-2", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", wasOffered: true, isInPayRun: false },
-      { assignmentId: "as-a", associateId: "a-1", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", wasOffered: true, isInPayRun: false },
-      { assignmentId: "as-c", associateId: "a-3", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", wasOffered: false, isInPayRun: false },
+      { assignmentId: "as-b", associateId: "a-2", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", hadAccepted: true, isInPayRun: false },
+      { assignmentId: "as-a", associateId: "a-1", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", hadAccepted: true, isInPayRun: false },
+      { assignmentId: "as-c", associateId: "a-3", payPreference: "BANK_TRANSFER", assignmentStatus: "CANCELLED", hadAccepted: false, isInPayRun: false },
     ],
     ...over,
   });
 
-  it("splits equally between the associates who were offered the work; the odd penny goes to the first by id; shares add up exactly", () => {
+  it("splits equally between the associates who had accepted the work; the odd penny goes to the first by id; shares add up exactly", () => {
     const shares = cancellationShares(cancelled());
     expect(shares.map((s) => [s.assignmentId, s.amountPence])).toEqual([
       ["as-a", 5_001],
