@@ -2,6 +2,7 @@ import "server-only";
 import type { DirectorActor } from "@/lib/auth/guards";
 import { scopeEngagements } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
+import { fromIsoDate, outstandingOf, sumCredits, ukToday } from "@/lib/server/director/invoice-common";
 import type { EngagementStatus } from "@/lib/db/generated/prisma/enums";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,10 +30,10 @@ export async function getDirectorOverview({ actor, now = new Date() }: { actor: 
         engagement: { select: { reference: true, organisation: { select: { name: true } }, service: { select: { name: true } } } },
       },
     }),
-    db.invoice.aggregate({
-      where: { status: "ISSUED", dueOn: { lt: today } },
-      _count: { _all: true },
-      _sum: { totalPence: true },
+    // Overdue by the UK date, and what is still owed after credit notes (as on the invoices page).
+    db.invoice.findMany({
+      where: { status: "ISSUED", dueOn: { lt: fromIsoDate(ukToday(now)) } },
+      select: { status: true, totalPence: true, creditNotes: { select: { subtotalPence: true, vatPence: true, totalPence: true } } },
     }),
     db.complianceRecord.findMany({
       where: { expiresOn: { not: null, lte: in30Days }, associate: { active: true } },
@@ -56,7 +57,10 @@ export async function getDirectorOverview({ actor, now = new Date() }: { actor: 
     counts,
     alerts,
     needsPairing,
-    overdue: { count: overdue._count._all, totalPence: overdue._sum.totalPence ?? 0 },
+    overdue: (() => {
+      const owed = overdue.map((invoice) => outstandingOf(invoice, sumCredits(invoice.creditNotes))).filter((pence) => pence > 0);
+      return { count: owed.length, totalPence: owed.reduce((sum, pence) => sum + pence, 0) };
+    })(),
     lapsing: lapsing.map((record) => ({ ...record, isLapsed: record.expiresOn! < today })),
     upcoming,
   };
