@@ -85,6 +85,9 @@ export const expenseStatusLabel: Record<ExpenseStatus, string> = {
   PAID: "Paid",
 };
 
+/** How each expense claim state is coloured (the label always says it in words too). */
+export const expenseStatusTone: Record<ExpenseStatus, "info" | "good" | "warning" | "danger"> = { SUBMITTED: "info", APPROVED: "good", QUERIED: "warning", REJECTED: "danger", PAID: "good" };
+
 export const payPreferenceLabel: Record<PayPreference, string> = {
   BANK_TRANSFER: "Bank transfer",
   VOUCHER: "Vouchers",

@@ -3,23 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BenefitsForm, DeleteClaimButton, MoneyWarning, PayPreferenceForm } from "@/components/associate/money-forms";
 import { Field } from "@/components/booking/field";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAssociate } from "@/lib/auth/guards";
 import { db } from "@/lib/db/client";
-import type { ExpenseStatus } from "@/lib/db/generated/prisma/enums";
 import { formatHours, mileageCapMessage } from "@/lib/domain/earnings";
 import { formatDate, formatPence } from "@/lib/format";
-import { expenseCategoryLabel, expenseStatusLabel } from "@/lib/labels";
+import { expenseCategoryLabel, expenseStatusLabel, expenseStatusTone } from "@/lib/labels";
 import { getMoneyOverview, type MoneyOverview } from "@/lib/server/associates/money";
 import { parseLetterPeriod } from "@/lib/server/associates/statements";
 
 export const metadata: Metadata = { title: "Money" };
 export const dynamic = "force-dynamic";
 
-const statusTone: Record<ExpenseStatus, BadgeTone> = { SUBMITTED: "info", APPROVED: "good", QUERIED: "warning", REJECTED: "danger", PAID: "good" };
 const inputClass = "block min-h-11 w-full rounded-lg border border-stone-400 px-3 py-2";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -207,7 +205,7 @@ function ExpensesCard({ money }: { money: MoneyOverview }) {
                   <p className="font-medium">
                     {expenseCategoryLabel[claim.category]}: {claim.description}
                   </p>
-                  <Badge tone={statusTone[claim.status]}>{expenseStatusLabel[claim.status]}</Badge>
+                  <Badge tone={expenseStatusTone[claim.status]}>{expenseStatusLabel[claim.status]}</Badge>
                 </div>
                 <p className="text-sm text-stone-700">
                   For {session} ({claim.delivery.engagement.organisation.name}) · claimed {formatDate(claim.createdAt)}
