@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-const serviceSelect = {
+/** What the public catalogue shows of a service (the director's editor adds the rest). */
+export const serviceSelect = {
   id: true,
   slug: true,
   name: true,

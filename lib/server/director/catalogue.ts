@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { poundsField, vatRateField } from "./invoice-common";
+import { serviceSelect as publicServiceSelect } from "@/lib/server/catalogue/list-services";
 
 /**
  * The director's catalogue editor. A change applies to new bookings only: engagements keep the price
@@ -13,18 +14,7 @@ const NOT_FOUND = "We couldn't find that service.";
 const isDirector = (actor: Actor) => actor.role === "DIRECTOR";
 
 const serviceSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  category: true,
-  summary: true,
-  description: true,
-  durationMinutes: true,
-  deliveryModes: true,
-  capacity: true,
-  pricePence: true,
-  vatRateBasisPoints: true,
-  bookableOnline: true,
+  ...publicServiceSelect,
   livedRequired: true,
   professionalRequired: true,
   childFacing: true,
