@@ -12,6 +12,7 @@ import {
 import { describedBy, Field } from "@/components/booking/field";
 import { Button } from "@/components/ui/button";
 import { AVAILABILITY_STEP_MINUTES, formatMinuteOfDay } from "@/lib/domain/availability-rules";
+import { FormNotice } from "@/components/ui/form-alert";
 
 const inputClass = "block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2";
 
@@ -20,19 +21,6 @@ const TIMES = Array.from({ length: 1440 / AVAILABILITY_STEP_MINUTES + 1 }, (_, i
   value: `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
   label: formatMinuteOfDay(minute),
 }));
-
-function Notice({ state }: { state: AvailabilityState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">
-      {state.notice}
-    </p>
-  ) : (
-    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-      {state.message}
-    </p>
-  );
-}
 
 function useFormErrors(state: AvailabilityState) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -47,7 +35,7 @@ export function TimezoneForm({ timezone, zones }: { timezone: string; zones: str
   const { error, values } = useFormErrors(state);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <Field
         id={`${id}-zone`}
         label="Your time zone"
@@ -82,7 +70,7 @@ export function DateOverrideForm({ today }: { today: string }) {
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <Field id={`${id}-date`} label="Date" error={error("date")}>
         <input id={`${id}-date`} name="date" type="date" min={today} defaultValue={values.date} className={inputClass} {...describedBy(`${id}-date`, { error: error("date") })} />
       </Field>
@@ -134,7 +122,7 @@ function ConfirmRemove({ id, summary, explanation, confirmLabel, action }: { id:
       <summary className="min-h-11 cursor-pointer content-center font-semibold text-red-800 underline">{summary}</summary>
       <form action={formAction} className="mt-2 space-y-2">
         <input type="hidden" name="id" value={id} />
-        <Notice state={state} />
+        <FormNotice state={state} />
         <p>{explanation}</p>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {isPending ? "Removing…" : confirmLabel}
@@ -159,7 +147,7 @@ export function TimeOffForm({ today }: { today: string }) {
   const { error, values } = useFormErrors(state);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${id}-from`} label="First day off" error={error("from")}>
           <input id={`${id}-from`} name="from" type="date" min={today} defaultValue={values.from} className={inputClass} {...describedBy(`${id}-from`, { error: error("from") })} />

@@ -17,6 +17,7 @@ import {
   updateDraftLineAction,
 } from "@/app/director/invoices/actions";
 import { formatPence } from "@/lib/format";
+import { FormNotice } from "@/components/ui/form-alert";
 
 /**
  * The director's invoice forms. Every one validates on the server; after a refusal it shows the message,
@@ -34,19 +35,6 @@ const VAT_OPTIONS = [
 
 const errorsOf = (state: InvoiceFormState) => (state && !state.ok ? (state.fieldErrors ?? {}) : {}) as Record<string, string[] | undefined>;
 const valuesOf = (state: InvoiceFormState) => (state && !state.ok ? (state.values ?? {}) : {});
-
-function Notice({ state }: { state: InvoiceFormState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">
-      {state.notice}
-    </p>
-  ) : (
-    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-      {state.message}
-    </p>
-  );
-}
 
 function TextField({ id, name, label, hint, error, defaultValue, inputMode, type = "text", autoComplete = "off", className }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string; inputMode?: "numeric" | "decimal"; type?: string; autoComplete?: string; className?: string }) {
   return (
@@ -91,7 +79,7 @@ export function NewDraftForm({ reference, work, defaults }: { reference: string;
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="reference" value={reference} />
-      <Notice state={state} />
+      <FormNotice state={state} />
       <fieldset className="space-y-2" aria-describedby={workError ? "work-error" : undefined}>
         <legend className="mb-1 font-semibold">What to invoice (one line each)</legend>
         {workError ? (
@@ -137,7 +125,7 @@ export function DraftDetailsForm({ invoiceId, purchaseOrderNumber, paymentTermsD
   const v = valuesOf(state);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="details-po" name="purchaseOrderNumber" label={isPoRequired ? "PO number (required by this client)" : "PO number (optional)"} error={errors.purchaseOrderNumber?.[0]} defaultValue={v.purchaseOrderNumber ?? purchaseOrderNumber} />
         <TextField id="details-terms" name="paymentTermsDays" label="Payment terms (days)" inputMode="numeric" error={errors.paymentTermsDays?.[0]} defaultValue={v.paymentTermsDays ?? String(paymentTermsDays)} />
@@ -175,7 +163,7 @@ export function EditLineForm({ invoiceId, line, position }: { invoiceId: string;
       </summary>
       <div className="mt-2 space-y-4 rounded-lg border border-stone-200 bg-stone-50 p-3">
         <form action={action} className="space-y-3" noValidate>
-          <Notice state={state} />
+          <FormNotice state={state} />
           <LineFields prefix={prefix} errors={errorsOf(state)} values={valuesOf(state)} line={line} />
           <Button type="submit" variant="secondary" disabled={isPending}>
             {isPending ? "Saving…" : <>Save line<span className="sr-only"> {position}</span></>}
@@ -186,7 +174,7 @@ export function EditLineForm({ invoiceId, line, position }: { invoiceId: string;
             Remove this line<span className="sr-only"> ({line.description})</span>
           </summary>
           <form action={removeAction} className="mt-2 space-y-2">
-            <Notice state={removeState} />
+            <FormNotice state={removeState} />
             <p className="text-sm">The line comes off this draft; if it was for a session, that session can be invoiced again later.</p>
             <Button type="submit" variant="secondary" disabled={isRemoving}>
               {isRemoving ? "Removing…" : "Yes, remove the line"}
@@ -203,7 +191,7 @@ export function AddLineForm({ invoiceId }: { invoiceId: string }) {
   // React resets the form after each submit: empty after a line is added, what was typed after a refusal.
   return (
     <form action={action} className="space-y-3" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <LineFields prefix="new-line" errors={errorsOf(state)} values={valuesOf(state)} />
       <Button type="submit" variant="secondary" disabled={isPending}>
         {isPending ? "Adding…" : "Add line"}
@@ -216,7 +204,7 @@ export function IssueInvoiceForm({ invoiceId, recipient, totalPence }: { invoice
   const [state, action, isPending] = useActionState<InvoiceFormState, FormData>(issueInvoiceAction.bind(null, invoiceId), null);
   return (
     <div className="space-y-3">
-      <Notice state={state} />
+      <FormNotice state={state} />
       <details open={state !== null}>
         <summary className={`${summaryClass} bg-brand-700 text-white no-underline hover:bg-brand-800`}>Issue this invoice…</summary>
         <form action={action} className="mt-3 space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-4">
@@ -239,7 +227,7 @@ export function DeleteDraftForm({ invoiceId }: { invoiceId: string }) {
     <details>
       <summary className={`${summaryClass} text-red-800`}>Delete this draft…</summary>
       <form action={action} className="mt-2 space-y-2">
-        <Notice state={state} />
+        <FormNotice state={state} />
         <p className="text-sm">The draft and its lines are thrown away. Nothing has been sent, and its sessions can be invoiced again.</p>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {isPending ? "Deleting…" : "Yes, delete the draft"}
@@ -257,7 +245,7 @@ export function MarkPaidForm({ invoiceId, today, outstandingPence }: { invoiceId
   const v = valuesOf(state);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <p className="text-sm text-stone-700">For a bank transfer of {formatPence(outstandingPence)} that has arrived. Card payments mark themselves paid.</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="paid-on" name="paidOn" type="date" label="Date it arrived" error={errors.paidOn?.[0]} defaultValue={v.paidOn ?? today} />
@@ -279,7 +267,7 @@ export function CreditNoteForm({ invoiceId, canCreditWhole, totalPence, creditab
   const amountHint = creditable.map((c) => `${formatPence(c.netPence)} left at ${c.vatRateBasisPoints / 100}% VAT`).join("; ");
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <fieldset aria-describedby={errors.scope?.[0] ? `${id}-scope-error` : undefined}>
         <legend className="font-medium">How much to credit</legend>
         {errors.scope?.[0] ? (
@@ -326,7 +314,7 @@ export function ReissueForm({ invoiceId }: { invoiceId: string }) {
   const [state, action, isPending] = useActionState<InvoiceFormState, FormData>(reissueInvoiceAction.bind(null, invoiceId), null);
   return (
     <form action={action} className="space-y-2">
-      <Notice state={state} />
+      <FormNotice state={state} />
       <p className="text-sm">Makes a new draft with the same lines, PO and terms, for you to correct and issue under a new number.</p>
       <Button type="submit" disabled={isPending}>
         {isPending ? "Copying…" : "Re-issue as a new draft"}

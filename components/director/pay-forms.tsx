@@ -5,6 +5,7 @@ import { describedBy, Field } from "@/components/booking/field";
 import { Button } from "@/components/ui/button";
 import { approvePayRunAction, createPayRunAction, deletePayRunAction, markPayRunPaidAction, type PayFormState } from "@/app/director/pay/actions";
 import { formatPence } from "@/lib/format";
+import { FormNotice } from "@/components/ui/form-alert";
 
 /**
  * The director's pay-run forms. Each validates on the server; after a refusal it shows the message and
@@ -17,19 +18,6 @@ const summaryClass = "inline-flex min-h-11 cursor-pointer items-center rounded-l
 const errorsOf = (state: PayFormState) => (state && !state.ok ? (state.fieldErrors ?? {}) : {}) as Record<string, string[] | undefined>;
 const valuesOf = (state: PayFormState) => (state && !state.ok ? (state.values ?? {}) : {});
 
-function Notice({ state }: { state: PayFormState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">
-      {state.notice}
-    </p>
-  ) : (
-    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-      {state.message}
-    </p>
-  );
-}
-
 export function NewPayRunForm({ defaultStart, defaultEnd }: { defaultStart: string; defaultEnd: string }) {
   const [state, action, isPending] = useActionState<PayFormState, FormData>(createPayRunAction, null);
   const errors = errorsOf(state);
@@ -38,7 +26,7 @@ export function NewPayRunForm({ defaultStart, defaultEnd }: { defaultStart: stri
   const endError = errors.periodEnd?.[0];
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <p className="text-sm text-stone-700">
         The run gathers delivered sessions, cancellation shares and approved expenses from sessions in these dates that haven&apos;t been paid yet. It starts as a draft you can check.
       </p>
@@ -61,7 +49,7 @@ export function ApprovePayRunForm({ payRunId, totalPence }: { payRunId: string; 
   const [state, action, isPending] = useActionState<PayFormState, FormData>(approvePayRunAction.bind(null, payRunId), null);
   return (
     <form action={action} className="space-y-3">
-      <Notice state={state} />
+      <FormNotice state={state} />
       <p className="text-sm text-stone-700">Approving fixes the list at {formatPence(totalPence)}. You can then download the bank file.</p>
       <Button type="submit" disabled={isPending}>
         {isPending ? "Approving…" : "Approve pay run"}
@@ -76,7 +64,7 @@ export function MarkPayRunPaidForm({ payRunId, totalPence }: { payRunId: string;
     <details className="rounded-lg border border-stone-200 p-2">
       <summary className={summaryClass}>Mark as paid…</summary>
       <form action={action} className="mt-2 space-y-3 px-3 pb-2">
-        <Notice state={state} />
+        <FormNotice state={state} />
         <p className="text-sm">
           Only once all {formatPence(totalPence)} has gone out (bank transfers, vouchers and charity gifts). The payments then appear on each associate&apos;s statement, and paid expense claims
           show as paid. This can&apos;t be undone.
@@ -95,7 +83,7 @@ export function DeletePayRunForm({ payRunId }: { payRunId: string }) {
     <details>
       <summary className={`${summaryClass} text-red-800`}>Delete this draft…</summary>
       <form action={action} className="mt-2 space-y-2 px-3">
-        <Notice state={state} />
+        <FormNotice state={state} />
         <p className="text-sm">Nothing has been paid. Its sessions and expenses go back to waiting and will be picked up by the next pay run for these dates.</p>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {isPending ? "Deleting…" : "Yes, delete the draft"}

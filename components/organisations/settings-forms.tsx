@@ -5,17 +5,9 @@ import { describedBy, Field } from "@/components/booking/field";
 import { BillingFields, OrganisationTextField } from "./billing-fields";
 import { Button } from "@/components/ui/button";
 import { inviteColleagueAction, removeColleagueAction, type SettingsState, updateBillingAction } from "@/app/org/[slug]/settings/actions";
+import { FormNotice } from "@/components/ui/form-alert";
 
 const inputClass = "block min-h-11 w-full rounded-lg border border-stone-400 px-3 py-2";
-
-function Notice({ state }: { state: SettingsState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-brand-50 p-3 text-sm">{state.notice}</p>
-  ) : (
-    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{state.message}</p>
-  );
-}
 
 type Billing = { name: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; invoiceEmail: string | null; vatNumber: string | null; poRequired: boolean; paymentTermsDays: number };
 
@@ -25,7 +17,7 @@ export function BillingForm({ orgSlug, billing }: { orgSlug: string; billing: Bi
   const v = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <OrganisationTextField prefix="billing" name="name" label="Organisation name" autoComplete="organization" errors={errors} values={v} defaultValue={billing.name} />
       <BillingFields prefix="billing" errors={errors} values={v} current={billing} termsNote={`Payment terms: ${billing.paymentTermsDays} days from the invoice date (agreed with us — ask if you need them changed).`} />
       <Button type="submit" disabled={isPending}>
@@ -41,7 +33,7 @@ export function InviteForm({ orgSlug }: { orgSlug: string }) {
   const v = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Notice state={state} />
+      <FormNotice state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="invite-email" label="Their email address" error={errors.email?.[0]}>
           <input id="invite-email" name="email" type="email" autoComplete="off" defaultValue={v.email} className={inputClass} {...describedBy("invite-email", { error: errors.email?.[0] })} />
@@ -75,7 +67,7 @@ export function RemoveMemberButton({ orgSlug, membershipId, name }: { orgSlug: s
       <summary className="min-h-11 cursor-pointer content-center font-semibold text-red-800 underline">Remove {name}</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="membershipId" value={membershipId} />
-        <Notice state={state} />
+        <FormNotice state={state} />
         <p>{name} will no longer be able to sign in to your organisation&apos;s bookings.</p>
         <Button type="submit" variant="secondary" disabled={isPending}>
           Yes, remove
