@@ -176,7 +176,7 @@ async function main() {
       ["≥ 100 bookings/s on distinct slots", figures.distinctThroughput! >= 100, `${figures.distinctThroughput!.toFixed(0)}/s`],
     ].map(([target, isMet, value]) => `- ${isMet ? "met" : "**not met**"}: ${target} — ${value}`),
     "",
-    "How: the sweep sorts interval edges with a linear radix sort; the candidate load is one query (rules, overrides,",
+    "How: the sweep counts interval edges per minute (a counting sort, linear) and walks the minutes once; the candidate load is one query (rules, overrides,",
     "time off, compliance and busy time folded into one row per associate). Holds for the same service that arrive",
     "together are handled as one group (docs/decisions/0004): one search, one fairness load and one write transaction",
     "for the group, people handed out in arrival order; the database's exclusion constraint still settles races between",

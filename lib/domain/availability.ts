@@ -136,8 +136,8 @@ export function expandAvailability(input: AvailabilityInput): Interval[] {
   }
   const overridesByDay = new Map<number, DateOverride[]>();
   for (const override of overrides) {
-    assertValidDateOverride(override);
     const day = convertIsoDateToDayNumber(override.date);
+    assertDayWindow(override, "A date's availability");
     const list = overridesByDay.get(day);
     if (list) list.push(override);
     else overridesByDay.set(day, [override]);

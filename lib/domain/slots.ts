@@ -1,5 +1,4 @@
 import { DomainError } from "@/lib/domain/errors";
-import { radixSortWholeNumbers } from "@/lib/domain/radix-sort";
 import { canStaffTeam } from "@/lib/domain/roles";
 import type { Expertise, TeamRequirements } from "@/lib/domain/roles";
 import { DAY_MS, MINUTE_MS, assertInstant, normaliseIntervals } from "@/lib/domain/time/interval";
@@ -77,8 +76,9 @@ function assertWholeNumber(value: number, label: string, minimum: number): void 
  * edges and one sweep counting per category gives the maximal feasible windows of start times; starts are
  * then the instants in those windows that fall on the step in `timezone`.
  *
- * Cost: O(E) for E interval edges (one radix sort), plus O(windows + slots); never a loop
- * over pairs or over associates per slot. Each associate's free time is merged first, so overlapping
+ * Cost: O(E + M) for E interval edges and M minutes in the range (edges are counted per minute, then one
+ * pass over the minutes sweeps them in time order), plus O(windows + slots); never a loop over pairs or over
+ * associates per slot. Each associate's free time is merged first, so overlapping
  * intervals never count one person twice; an associate listed twice is an error (INVALID_INPUT).
  */
 export function findBookableSlots(input: SlotSearchInput): SlotSearch {
@@ -107,7 +107,6 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
   // Start intervals per associate, half-open in integer ms: [s, e − duration + 1).
   const people: { associateId: string; category: number; starts: Float64Array; ends: Float64Array }[] = [];
   const seen = new Set<string>();
-  let edgeCount = 0;
   for (const candidate of candidates) {
     if (seen.has(candidate.associateId)) {
       throw new DomainError("INVALID_INPUT", "Each associate may be listed only once.", {
@@ -132,7 +131,6 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
       starts: Float64Array.from(starts),
       ends: Float64Array.from(ends),
     });
-    edgeCount += starts.length * 2;
   }
 
   const windows: Interval[] = [];
@@ -140,47 +138,7 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
     if (canStaffTeam({ livedOnly: 0, professionalOnly: 0, both: 0 }, requirements)) {
       windows.push({ start: low, end: high });
     } else {
-      // Each edge packed into one double: (time − low) × 8 + (category × 2 + isStart). Times are integers of at
-      // most 2^49 (assertInstant), so this is exact, and a radix sort (linear) orders edges by time.
-      const edges = new Float64Array(edgeCount);
-      let count = 0;
-      for (const person of people) {
-        const code = person.category * 2;
-        for (let i = 0; i < person.starts.length; i += 1) {
-          const start = Math.max(person.starts[i]!, low);
-          const end = Math.min(person.ends[i]!, high);
-          if (start >= end) continue;
-          edges[count++] = (start - low) * 8 + code + 1;
-          edges[count++] = (end - low) * 8 + code;
-        }
-      }
-      const sorted = radixSortWholeNumbers(edges.subarray(0, count));
-
-      const { livedRequired, professionalRequired } = requirements;
-      const available = new Int32Array(3);
-      let openedAt: number | null = null;
-      for (let i = 0; i < sorted.length; i += 1) {
-        const packed = sorted[i]!;
-        const offset = Math.floor(packed / 8);
-        const code = packed - offset * 8;
-        const time = low + offset;
-        available[code >> 1]! += code & 1 ? 1 : -1;
-        const next = sorted[i + 1];
-        if (next !== undefined && Math.floor(next / 8) === offset) continue;
-        // `canStaffTeam`, inlined: this runs once per distinct edge time.
-        const livedOnly = available[CATEGORY_LIVED]!;
-        const professionalOnly = available[CATEGORY_PROFESSIONAL]!;
-        const both = available[CATEGORY_BOTH]!;
-        const isFeasible =
-          livedOnly + both >= livedRequired &&
-          professionalOnly + both >= professionalRequired &&
-          livedOnly + professionalOnly + both >= livedRequired + professionalRequired;
-        if (isFeasible && openedAt === null) openedAt = time;
-        else if (!isFeasible && openedAt !== null) {
-          windows.push({ start: openedAt, end: time });
-          openedAt = null;
-        }
-      }
+      windows.push(...sweepFeasibleStarts(people, low, high, requirements));
     }
   }
 
@@ -221,4 +179,126 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
       return { lived: lived.sort(byId), professional: professional.sort(byId) };
     },
   };
+}
+
+type Person = { category: number; starts: Float64Array; ends: Float64Array };
+
+/** Above this many minutes (about two years) per-minute counters cost more memory than sorting the edges. */
+const MAX_GRID_MINUTES = 1 << 20;
+
+/**
+ * The sort-and-sweep behind `findBookableSlots`: the maximal windows in [low, high) of start times at which
+ * the free people can cover the team. Each person's start interval [s, e) adds one to their category at s
+ * and takes one away at e. Edges on the whole-minute grid (availability and bookings are in whole minutes,
+ * and an interval of start times ends 1 ms after a whole minute) are bucket-counted per minute — a counting
+ * sort, linear in the number of edges — so one pass over the minutes visits them in time order. Edges off
+ * the grid (a start cut to `low`, or sub-minute times) are few; they are sorted on their own and merged in.
+ */
+function sweepFeasibleStarts(people: readonly Person[], low: number, high: number, requirements: TeamRequirements): Interval[] {
+  const { livedRequired, professionalRequired } = requirements;
+  // A local copy: an imported binding can compile to a getter call, which this loop would make ~10^5 times.
+  const minuteMs = 60_000;
+  const base = Math.ceil(low / minuteMs) * minuteMs;
+  const gridMinutes = high >= base ? Math.floor((high - base) / minuteMs) + 1 : 0;
+  const useGrid = gridMinutes <= MAX_GRID_MINUTES;
+  // Per minute i and category c: changes at base + i minutes (onMinute) and 1 ms later (afterMinute).
+  const onMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
+  const afterMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
+  // Off-grid edges packed in one double: (time − low) × 8 + category × 2 + (1 for a start). Exact: times are
+  // whole numbers below 2^49 (assertInstant).
+  const offGrid: number[] = [];
+  const available = new Int32Array(3);
+
+  const addEdge = (time: number, category: number, isStart: boolean) => {
+    const fromBase = time - base;
+    if (useGrid && fromBase >= 0 && fromBase % minuteMs === 0) onMinute[(fromBase / minuteMs) * 3 + category]! += isStart ? 1 : -1;
+    else if (useGrid && fromBase >= 1 && (fromBase - 1) % minuteMs === 0) afterMinute[((fromBase - 1) / minuteMs) * 3 + category]! += isStart ? 1 : -1;
+    else offGrid.push((time - low) * 8 + category * 2 + (isStart ? 1 : 0));
+  };
+  for (const person of people) {
+    for (let i = 0; i < person.starts.length; i += 1) {
+      const start = person.starts[i]!;
+      const end = person.ends[i]!;
+      if (end <= low || start >= high) continue;
+      // Free at `low` already: counted in the state the sweep starts from.
+      if (start <= low) available[person.category]! += 1;
+      else addEdge(start, person.category, true);
+      // Edges at or after `high` cannot change a window of starts before it.
+      if (end < high) addEdge(end, person.category, false);
+    }
+  }
+  const sortedOffGrid = Float64Array.from(offGrid).sort();
+
+  const windows: Interval[] = [];
+  let openedAt: number | null = null;
+  const settle = (time: number) => {
+    // `canStaffTeam`, inlined: this runs once per instant at which anyone's availability changes.
+    const livedOnly = available[CATEGORY_LIVED]!;
+    const professionalOnly = available[CATEGORY_PROFESSIONAL]!;
+    const both = available[CATEGORY_BOTH]!;
+    const isFeasible =
+      livedOnly + both >= livedRequired &&
+      professionalOnly + both >= professionalRequired &&
+      livedOnly + professionalOnly + both >= livedRequired + professionalRequired;
+    if (isFeasible && openedAt === null) openedAt = time;
+    else if (!isFeasible && openedAt !== null) {
+      windows.push({ start: openedAt, end: time });
+      openedAt = null;
+    }
+  };
+  let next = 0;
+  /**
+   * Applies the off-grid edges before `until`, settling after each of their instants, and, if `inclusive`,
+   * those at `until` too — left unsettled (returns true) for the caller to settle with the grid's changes there.
+   */
+  const applyOffGrid = (until: number, inclusive: boolean): boolean => {
+    let applied = false;
+    while (next < sortedOffGrid.length) {
+      const packed = sortedOffGrid[next]!;
+      const offset = Math.floor(packed / 8);
+      const time = low + offset;
+      if (time > until || (time === until && !inclusive)) break;
+      const code = packed - offset * 8;
+      available[code >> 1]! += code & 1 ? 1 : -1;
+      next += 1;
+      applied = true;
+      const following = sortedOffGrid[next];
+      if (time < until && (following === undefined || Math.floor(following / 8) !== offset)) {
+        settle(time);
+        applied = false;
+      }
+    }
+    return applied;
+  };
+  settle(low);
+  if (useGrid) {
+    // Plain loops over the counters: this visits every minute of the range (~130k for 90 days).
+    const lastMinute = Math.min(gridMinutes - 1, Math.floor((high - 1 - base) / minuteMs));
+    let pendingAt = next < sortedOffGrid.length ? low + Math.floor(sortedOffGrid[next]! / 8) : Infinity;
+    for (let minute = 0, index = 0; minute <= lastMinute; minute += 1, index += 3) {
+      for (let phase = 0; phase < 2; phase += 1) {
+        const time = base + minute * minuteMs + phase;
+        if (time >= high) break;
+        const counters = phase === 0 ? onMinute : afterMinute;
+        const lived = counters[index]!;
+        const professional = counters[index + 1]!;
+        const both = counters[index + 2]!;
+        let changed = false;
+        if (pendingAt <= time) {
+          changed = applyOffGrid(time, true);
+          pendingAt = next < sortedOffGrid.length ? low + Math.floor(sortedOffGrid[next]! / 8) : Infinity;
+        }
+        if (lived !== 0 || professional !== 0 || both !== 0) {
+          available[CATEGORY_LIVED]! += lived;
+          available[CATEGORY_PROFESSIONAL]! += professional;
+          available[CATEGORY_BOTH]! += both;
+          changed = true;
+        }
+        if (changed) settle(time);
+      }
+    }
+  }
+  applyOffGrid(high, false);
+  if (openedAt !== null) windows.push({ start: openedAt, end: high });
+  return windows;
 }

@@ -10,24 +10,32 @@ import type { EpochMs } from "@/lib/domain/time/interval";
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * Days since 1970-01-01 for a calendar date; throws INVALID_DATE for anything that is not a real
- * 'YYYY-MM-DD' date (so '2026-02-30' is rejected rather than rolled over).
+ * 'YYYY-MM-DD' date from year 0100 on (so '2026-02-30' is rejected rather than rolled over). Read by hand,
+ * not with a regular expression and a Date: the slot search converts thousands of override dates.
  */
 export function convertIsoDateToDayNumber(date: IsoDate): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new DomainError("INVALID_DATE", undefined, { date });
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (typeof date !== "string" || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
     throw new DomainError("INVALID_DATE", undefined, { date });
   }
-  return ms / DAY_MS;
+  for (const index of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    if (!isDigit(date.charCodeAt(index))) throw new DomainError("INVALID_DATE", undefined, { date });
+  }
+  const digit = (index: number) => date.charCodeAt(index) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
+  const isLeapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthLength = month === 2 && isLeapYear ? 29 : DAYS_IN_MONTH[month - 1];
+  // Years before 100 are refused: Date.UTC would read them as 19xx.
+  if (year < 100 || monthLength === undefined || day < 1 || day > monthLength) {
+    throw new DomainError("INVALID_DATE", undefined, { date });
+  }
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 /** The calendar date for a day number (days since 1970-01-01). */

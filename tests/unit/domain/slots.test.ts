@@ -214,4 +214,81 @@ describe("findBookableSlots against brute force (property)", () => {
       { numRuns: 300 },
     );
   });
+
+  /**
+   * The windows of feasible start times to the millisecond, by the plainest means: every instant at which
+   * anyone's start interval begins or ends, sorted, with feasibility tested between them by brute force.
+   */
+  function referenceWindows(candidates: SlotCandidate[], durationMs: number, low: number, high: number, lr: number, pr: number) {
+    // One person's touching or overlapping free intervals are one stretch of free time.
+    const merge = (free: readonly { start: number; end: number }[]) =>
+      [...free]
+        .filter((f) => f.end > f.start)
+        .sort((a, b) => a.start - b.start)
+        .reduce<{ start: number; end: number }[]>((out, f) => {
+          const last = out.at(-1);
+          if (last && f.start <= last.end) last.end = Math.max(last.end, f.end);
+          else out.push({ ...f });
+          return out;
+        }, []);
+    const startIntervals = candidates.map((c) => ({
+      ...c,
+      starts: merge(c.free).filter((f) => f.end - durationMs >= f.start).map((f) => ({ start: f.start, end: f.end - durationMs + 1 })),
+    }));
+    const instants = [...new Set([low, ...startIntervals.flatMap((c) => c.starts.flatMap((s) => [s.start, s.end]))])].filter((t) => t >= low && t < high).sort((a, b) => a - b);
+    const windows: { start: number; end: number }[] = [];
+    for (const t of instants) {
+      const free = startIntervals.filter((c) => c.starts.some((s) => s.start <= t && t < s.end));
+      const feasible = canStaff(free, lr, pr);
+      const open = windows.at(-1);
+      if (feasible && !(open && open.end === Infinity)) windows.push({ start: t, end: Infinity });
+      if (!feasible && open && open.end === Infinity) open.end = t;
+    }
+    const last = windows.at(-1);
+    if (last && last.end === Infinity) last.end = high;
+    return windows;
+  }
+
+  // Times on whole minutes, 1 ms after one (where intervals of start times end), or anywhere in between.
+  const anyInstant = fc.oneof(
+    fc.integer({ min: 0, max: 600 }).map((m) => DAY_START + m * MINUTE),
+    fc.integer({ min: 0, max: 600 }).map((m) => DAY_START + m * MINUTE + 1),
+    fc.integer({ min: 0, max: 600 * MINUTE }).map((ms) => DAY_START + ms),
+  );
+  const anyCandidates = fc
+    .array(
+      fc.record({
+        expertise: fc.constantFrom<Expertise>("LIVED", "PROFESSIONAL", "BOTH"),
+        free: fc.array(fc.tuple(anyInstant, fc.integer({ min: 0, max: 240 * MINUTE })).map(([start, length]) => ({ start, end: start + length })), { maxLength: 4 }),
+      }),
+      { maxLength: 6 },
+    )
+    .map((list) => list.map((c, i) => ({ associateId: `a${i}`, ...c })));
+
+  it("the windows of start times match a brute-force sweep to the millisecond, on and off the minute grid", () => {
+    fc.assert(
+      fc.property(anyCandidates, fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 180 }), anyInstant, (candidates, lr, pr, durationMinutes, now) => {
+        fc.pre(lr + pr > 0);
+        const range = { start: DAY_START, end: DAY_START + 10 * 60 * MINUTE + 7 };
+        const result = findBookableSlots({ service: { durationMinutes, livedRequired: lr, professionalRequired: pr }, range, stepMinutes: 15, minimumNoticeMinutes: 0, now, candidates, timezone: "UTC" });
+        const low = Math.max(range.start, now);
+        const expected = low < range.end ? referenceWindows(candidates, durationMinutes * MINUTE, low, range.end, lr, pr) : [];
+        expect(result.windows).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a range of over two years (too long for per-minute counters) gives the same windows by sorting every edge", () => {
+    const year = 365 * 24 * 60 * MINUTE;
+    const candidates: SlotCandidate[] = [
+      { associateId: "lived", expertise: "LIVED", free: [{ start: DAY_START + 2 * year, end: DAY_START + 2 * year + 300 * MINUTE + 5 }] },
+      { associateId: "pro", expertise: "PROFESSIONAL", free: [{ start: DAY_START + 2 * year + 60 * MINUTE, end: DAY_START + 2 * year + 400 * MINUTE }] },
+    ];
+    const range = { start: DAY_START, end: DAY_START + 3 * year };
+    const result = findBookableSlots({ service: { durationMinutes: 60, livedRequired: 1, professionalRequired: 1 }, range, stepMinutes: 60, minimumNoticeMinutes: 0, now: DAY_START, candidates, timezone: "UTC" });
+    expect(result.windows).toEqual([{ start: DAY_START + 2 * year + 60 * MINUTE, end: DAY_START + 2 * year + 240 * MINUTE + 6 }]);
+    expect(result.windows).toEqual(referenceWindows(candidates, 60 * MINUTE, range.start, range.end, 1, 1));
+  });
 });
+

@@ -17,8 +17,17 @@ describe("calendar dates", () => {
     expect(addDays(date, days)).toBe(expected);
   });
 
-  it.each(["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", ""])("rejects %j as not a real date (INVALID_DATE)", (date) => {
+  it.each(["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "", "2027-02-29", "1900-02-29", "2026-00-10", "2026-04-31", "2026-01-00", " 2026-01-01", "2026/01/01", "２０２６-01-01", "0099-12-31"])("rejects %j as not a real date (INVALID_DATE)", (date) => {
     expect(() => addDays(date, 0)).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
+  });
+
+  it("reads every real date the same as the calendar does (day numbers of 2000–2030 round-trip)", () => {
+    // Walks day by day through leap years (2000, 2004 …) and the century rule, against Date's own calendar.
+    for (let day = Date.UTC(2000, 0, 1) / 86_400_000; day <= Date.UTC(2030, 11, 31) / 86_400_000; day += 1) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(countDaysBetween("1970-01-01", date)).toBe(day);
+    }
+    expect(countDaysBetween("2000-02-28", "2000-03-01")).toBe(2);
   });
 
   it.each([
