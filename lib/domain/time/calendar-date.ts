@@ -11,24 +11,26 @@ import type { EpochMs } from "@/lib/domain/time/interval";
 export type IsoDate = string;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Where the digits of 'YYYY-MM-DD' are. */
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /**
  * Days since 1970-01-01 for a calendar date; throws INVALID_DATE for anything that is not a real
  * 'YYYY-MM-DD' date from year 0100 on (so '2026-02-30' is rejected rather than rolled over). Read by hand,
- * not with a regular expression and a Date: the slot search converts thousands of override dates.
+ * not with a regular expression and a Date, and without closures: the slot search converts thousands.
  */
 export function convertIsoDateToDayNumber(date: IsoDate): number {
   if (typeof date !== "string" || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
     throw new DomainError("INVALID_DATE", undefined, { date });
   }
-  for (const index of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    if (!isDigit(date.charCodeAt(index))) throw new DomainError("INVALID_DATE", undefined, { date });
+  for (const index of DIGIT_POSITIONS) {
+    const code = date.charCodeAt(index);
+    if (code < 48 || code > 57) throw new DomainError("INVALID_DATE", undefined, { date });
   }
-  const digit = (index: number) => date.charCodeAt(index) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
+  // Character code 48 is "0".
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   const isLeapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthLength = month === 2 && isLeapYear ? 29 : DAYS_IN_MONTH[month - 1];
   // Years before 100 are refused: Date.UTC would read them as 19xx.
