@@ -142,12 +142,13 @@ describe("card payments", () => {
     const sessionId = (await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId!;
     // A colleague opens a newer checkout; the first one is still the one that gets paid.
     await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: new Date(NOW.getTime() + 120_000) });
-    expect((await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId).not.toBe(sessionId);
+    const newerSessionId = (await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).stripeCheckoutSessionId!;
+    expect(newerSessionId).not.toBe(sessionId);
     const paid = sessionEvent(`evt_invoice_${number}`, "checkout.session.completed", sessionId, "paid", { invoiceId: draft.id });
     const outcomes = await Promise.all([POST(signedRequest(paid)), POST(signedRequest(paid))].map(async (r) => (await (await r).json()).outcome));
     expect(outcomes.sort()).toEqual(["duplicate", "invoice-paid"]);
-    // Paid a second time: recorded and the director alerted to refund, never silently dropped.
-    expect((await (await POST(signedRequest(sessionEvent(`evt_invoice_again_${number}`, "checkout.session.completed", sessionId, "paid", { invoiceId: draft.id })))).json()).outcome).toBe("already-paid");
+    // Paid a second time, through the colleague's newer checkout: recorded and the director alerted to refund, never silently dropped.
+    expect((await (await POST(signedRequest(sessionEvent(`evt_invoice_again_${number}`, "checkout.session.completed", newerSessionId, "paid", { invoiceId: draft.id })))).json()).outcome).toBe("already-paid");
     expect(await db.alert.count({ where: { kind: "PAYMENT_NEEDS_ATTENTION", message: { contains: `invoice ${number}` } } })).toBe(1);
     expect(await db.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "PAID", stripePaymentIntentId: `pi_${sessionId}` });
     expect(await startInvoiceCheckout({ db, stripe, context: scenario.context, unverifiedNumber: String(number), appUrl: "https://app.example", now: NOW })).toMatchObject({ ok: false, message: expect.stringContaining("already been paid") });

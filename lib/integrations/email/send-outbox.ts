@@ -1,10 +1,16 @@
 import type { Db } from "@/lib/db/create-client";
 import type { EmailAttachment } from "./enqueue-email";
 
-/** What the outbox needs from an email provider: send one message, or throw. */
+/** What the outbox needs from an email provider: send one message, or throw. `signal` aborts a send that takes too long. */
 export type EmailTransport = {
-  send(message: { from: string; to: string; subject: string; text: string; html: string; attachments?: EmailAttachment[]; idempotencyKey: string }): Promise<{ providerId: string }>;
+  send(
+    message: { from: string; to: string; subject: string; text: string; html: string; attachments?: EmailAttachment[]; idempotencyKey: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<{ providerId: string }>;
 };
+
+/** A provider that doesn't answer within this is a failed attempt (retried with backoff), never a stuck worker. */
+export const SEND_TIMEOUT_MS = 15_000;
 
 /** Retry schedule: 30 s, 1 min, 2 min … capped at 1 hour. Messages are never dropped: they wait for the provider. */
 export function nextAttemptDelayMs(attempts: number): number {
@@ -14,14 +20,17 @@ export function nextAttemptDelayMs(attempts: number): number {
 /**
  * Sends due outbox messages. Each message is claimed with FOR UPDATE SKIP LOCKED inside its own
  * transaction, so any number of workers can run without sending a message twice; the provider's
- * idempotency key (the message id) covers a crash between sending and recording.
+ * idempotency key (the message id) covers a crash between sending and recording. The row stays
+ * locked while the provider answers, so a send has a deadline (sendTimeoutMs) shorter than the
+ * transaction's: a provider that never answers is a failed attempt with backoff, not a stuck worker.
  */
-export async function sendDueEmails({ db, transport, from, now = () => new Date(), batchSize = 20 }: {
+export async function sendDueEmails({ db, transport, from, now = () => new Date(), batchSize = 20, sendTimeoutMs = SEND_TIMEOUT_MS }: {
   db: Db;
   transport: EmailTransport;
   from: string;
   now?: () => Date;
   batchSize?: number;
+  sendTimeoutMs?: number;
 }): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
@@ -33,7 +42,8 @@ export async function sendDueEmails({ db, transport, from, now = () => new Date(
          ORDER BY "nextAttemptAt" FOR UPDATE SKIP LOCKED LIMIT 1`;
       if (!message) return "empty" as const;
       try {
-        const { providerId } = await transport.send({
+        const signal = AbortSignal.timeout(sendTimeoutMs);
+        const { providerId } = await withDeadline(signal, sendTimeoutMs, transport.send({
           from,
           to: message.to,
           subject: message.subject,
@@ -41,7 +51,7 @@ export async function sendDueEmails({ db, transport, from, now = () => new Date(
           html: message.payload.html,
           ...(message.payload.attachments ? { attachments: message.payload.attachments } : {}),
           idempotencyKey: message.id,
-        });
+        }, { signal }));
         await tx.outboxMessage.update({
           where: { id: message.id },
           data: { status: "SENT", sentAt: now(), providerId, attempts: { increment: 1 }, lastError: null },
@@ -59,10 +69,20 @@ export async function sendDueEmails({ db, transport, from, now = () => new Date(
         });
         return "failed" as const;
       }
-    });
+    }, { maxWait: 10_000, timeout: sendTimeoutMs + 15_000 });
     if (outcome === "empty") break;
     if (outcome === "sent") sent++;
     else failed++;
   }
   return { sent, failed };
+}
+
+/** Settles when the send does, or rejects at the deadline even if the transport ignores its signal. */
+function withDeadline<T>(signal: AbortSignal, ms: number, send: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error(`The email provider did not answer within ${ms / 1000} s.`));
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    send.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
