@@ -3,6 +3,7 @@
  * delivery row is locked (`lockDelivery`), so operations on one delivery never interleave.
  */
 import type { DbTx } from "@/lib/db/create-client";
+import { isRetryableConflict } from "@/lib/db/errors";
 import { assertTransition, deriveDeliveryStatus, type DeliveryStatus } from "@/lib/domain/booking";
 import { rankPairs } from "@/lib/domain/pairing";
 import { computeBlockedRange } from "@/lib/domain/availability";
@@ -77,11 +78,51 @@ export async function syncStatuses(tx: DbTx, deliveryId: string): Promise<{ prev
   return { previous, next };
 }
 
+/** Tries at finding a replacement before giving up on a race and alerting the director. */
+const REPLACEMENT_ATTEMPTS = 3;
+
 /**
  * Fills the delivery's empty roles with the next-ranked free, qualified, compliant candidates who have
  * not been on this delivery before, as written offers. Raises a director alert when nobody fits.
+ *
+ * The search and the insert are not atomic: another transaction can take the chosen person for an
+ * overlapping time in between, and the exclusion constraint then refuses the offer (or the two inserts
+ * deadlock). That must not undo the caller's own change (a decline, a withdrawal, a lapsed offer), so
+ * each try runs under a savepoint: on such a conflict only the offers are rolled back and the search
+ * runs again, now seeing the other booking; after the last try the director is alerted instead.
  */
-export async function offerReplacements(tx: DbTx, { deliveryId, now, policy }: { deliveryId: string; now: Date; policy: Policy }) {
+export async function offerReplacements(tx: DbTx, { deliveryId, now, policy }: { deliveryId: string; now: Date; policy: Policy }): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    await tx.$executeRawUnsafe("SAVEPOINT offer_replacements");
+    try {
+      const offers = await tryOfferReplacements(tx, { deliveryId, now, policy });
+      await tx.$executeRawUnsafe("RELEASE SAVEPOINT offer_replacements");
+      return offers;
+    } catch (error) {
+      if (!isRetryableConflict(error)) throw error;
+      await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT offer_replacements");
+      await tx.$executeRawUnsafe("RELEASE SAVEPOINT offer_replacements");
+      if (attempt >= REPLACEMENT_ATTEMPTS) {
+        await alertPairingBroken(tx, deliveryId, await loadDeliveryState(tx, deliveryId));
+        return [];
+      }
+    }
+  }
+}
+
+async function alertPairingBroken(tx: DbTx, deliveryId: string, state: DeliveryState) {
+  const hasAlert = await tx.alert.count({ where: { deliveryId, kind: "PAIRING_BROKEN", resolvedAt: null } });
+  if (hasAlert) return;
+  await tx.alert.create({
+    data: {
+      kind: "PAIRING_BROKEN",
+      deliveryId,
+      message: `No free, qualified pair for ${state.engagement.service.name} with ${state.engagement.organisation.name} on ${state.startsAt.toISOString().slice(0, 10)}: please re-pair.`,
+    },
+  });
+}
+
+async function tryOfferReplacements(tx: DbTx, { deliveryId, now, policy }: { deliveryId: string; now: Date; policy: Policy }): Promise<string[]> {
   const state = await loadDeliveryState(tx, deliveryId);
   const service = state.engagement.service;
   const active = state.assignments.filter((a) => (ACTIVE_ASSIGNMENT as readonly string[]).includes(a.status));
@@ -123,16 +164,7 @@ export async function offerReplacements(tx: DbTx, { deliveryId, now, policy }: {
         : pair.professional.associateId === activeProfessional),
   );
   if (!chosen) {
-    const hasAlert = await tx.alert.count({ where: { deliveryId, kind: "PAIRING_BROKEN", resolvedAt: null } });
-    if (!hasAlert) {
-      await tx.alert.create({
-        data: {
-          kind: "PAIRING_BROKEN",
-          deliveryId,
-          message: `No free, qualified pair for ${service.name} with ${state.engagement.organisation.name} on ${state.startsAt.toISOString().slice(0, 10)}: please re-pair.`,
-        },
-      });
-    }
+    await alertPairingBroken(tx, deliveryId, state);
     return [];
   }
   const offers = [];
