@@ -279,7 +279,7 @@ function expectedStatus(d: { livedRequired: number; professionalRequired: number
   return "NEEDS_PAIRING";
 }
 
-type Outcome = { kind: Kind; label: string; error?: unknown };
+type Outcome = { kind: Kind; label: string; error?: unknown; ms?: number };
 
 /** A typed outcome: a Result's ok/code, a sweep's answer, or a DomainError/AppError code; null for anything else. */
 function classify(kind: Kind, settled: PromiseSettledResult<unknown>): Outcome {
@@ -508,8 +508,18 @@ describe("concurrency fuzz on real PostgreSQL", () => {
             break;
         }
       }
-      const settled = await Promise.allSettled(ops.map((op) => op.run()));
-      settled.forEach((result, index) => outcomes.push(classify(ops[index]!.kind, result)));
+      const durations: number[] = [];
+      const settled = await Promise.allSettled(
+        ops.map(async (op, index) => {
+          const begun = performance.now();
+          try {
+            return await op.run();
+          } finally {
+            durations[index] = performance.now() - begun;
+          }
+        }),
+      );
+      settled.forEach((result, index) => outcomes.push({ ...classify(ops[index]!.kind, result), ms: durations[index]! }));
       if ((wave + 1) % 12 === 0 && wave + 1 < waves) await check(`after wave ${wave + 1} (${outcomes.length} ops)`);
     }
 
@@ -517,10 +527,20 @@ describe("concurrency fuzz on real PostgreSQL", () => {
     clock += 2 * 3_600_000;
     await check("at the end, after the expiry sweep");
 
-    const table = new Map<string, number>();
-    for (const o of outcomes) table.set(`${o.kind} → ${o.label}`, (table.get(`${o.kind} → ${o.label}`) ?? 0) + 1);
+    const table = new Map<string, { n: number; ms: number[] }>();
+    for (const o of outcomes) {
+      const key = `${o.kind} → ${o.label}`;
+      const row = table.get(key) ?? { n: 0, ms: [] };
+      row.n++;
+      row.ms.push(o.ms ?? 0);
+      table.set(key, row);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     const rows = [...table.entries()].sort(([a], [b]) => a.localeCompare(b));
-    console.log(`concurrency-fuzz outcomes (seed ${SEED}):\n${rows.map(([key, n]) => `  ${key.padEnd(44)} ${n}`).join("\n")}`);
+    console.log(
+      `concurrency-fuzz outcomes (seed ${SEED}): count, median and max time in a wave\n` +
+        rows.map(([key, row]) => `  ${key.padEnd(40)} ${String(row.n).padStart(4)}  ${median(row.ms).toFixed(0).padStart(6)} ms  ${Math.max(...row.ms).toFixed(0).padStart(6)} ms`).join("\n"),
+    );
     const totals = await sql.query(
       `SELECT (SELECT count(*) FROM "Delivery")::int AS deliveries, (SELECT count(*) FROM "Delivery" WHERE status = 'CONFIRMED')::int AS confirmed,
               (SELECT count(*) FROM "Assignment")::int AS assignments, (SELECT count(*) FROM "Assignment" WHERE status = 'ACCEPTED')::int AS accepted,
