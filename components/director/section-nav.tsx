@@ -14,6 +14,7 @@ export const DIRECTOR_SECTIONS = [
   { href: "/director/services", label: "Catalogue" },
   { href: "/director/clients", label: "Clients" },
   { href: "/director/audit", label: "Audit log" },
+  { href: "/director/privacy", label: "Privacy requests" },
 ] as const;
 
 /** The director console's sections, under the header. */

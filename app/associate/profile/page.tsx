@@ -159,6 +159,19 @@ export default async function AssociateProfilePage() {
             </ul>
           )}
         </Card>
+        <Card aria-labelledby="your-data-heading" className="lg:col-span-2">
+          <CardTitle id="your-data-heading">Your data</CardTitle>
+          <p className="mt-1 text-sm text-stone-700">
+            A copy of everything we hold about you (your profile, story, consents, checks, availability, sessions, expenses, payments and emails we sent you) as one file you can keep or
+            open in any text editor. To have your data erased, ask the director.
+          </p>
+          <p className="mt-3">
+            <a href="/associate/profile/my-data.json" download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+              Download my data
+            </a>
+            <span className="text-sm text-stone-700"> (JSON file)</span>
+          </p>
+        </Card>
       </div>
     </>
   );
