@@ -10,6 +10,7 @@ import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderCancelledEmail } from "@/lib/integrations/email/templates/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 
 const CANCELLABLE = ["HELD", "NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
@@ -73,7 +74,7 @@ export async function cancelDelivery({ db, context, input, now = new Date() }: {
     }
     await cancelLockedDelivery(tx, { context, delivery, charge, reason, now });
     return ok({ reference: delivery.engagement.reference, chargePence: charge.chargePence });
-  });
+  }, BOOKING_TRANSACTION_LIMITS);
 }
 
 /** Cancels one locked, cancellable delivery at `charge`: releases its people, tells everyone, audits. */
@@ -175,5 +176,5 @@ export async function cancelEngagement({ db, context, input, now = new Date() }:
     if (total !== expectedChargePence) return fail(AppErrorCode.INVALID_INPUT, `The cancellation charge is now ${formatPounds(total)}. Please check and confirm again.`);
     for (const plan of plans) await cancelLockedDelivery(tx, { context, delivery: plan.delivery, charge: plan.charge, reason, now });
     return ok({ reference: engagement.reference, chargePence: total, sessions: plans.length });
-  });
+  }, BOOKING_TRANSACTION_LIMITS);
 }

@@ -1,6 +1,7 @@
 import type { Db, DbTx } from "@/lib/db/create-client";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { lockDelivery, offerReplacements, syncStatuses } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 /**
  * The background sweep for invariant 3 (holds expire): lapsed holds free their associates and the
@@ -21,7 +22,7 @@ export async function expireHoldsAndOffers({ db, now = new Date() }: { db: Db; n
     const released = await db.$transaction(async (tx) => {
       await lockDelivery(tx, id);
       return releaseHold(tx, { deliveryId: id, now, reason: "The hold ran out before the booking was completed." });
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
     if (released) holdsExpired++;
   }
   for (const { deliveryId } of lapsedOffers) {
@@ -33,7 +34,7 @@ export async function expireHoldsAndOffers({ db, now = new Date() }: { db: Db; n
       const policy = await getPolicy(tx, now);
       await offerReplacements(tx, { deliveryId, now, policy });
       await syncStatuses(tx, deliveryId);
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   }
   return { holdsExpired, offersExpired };
 }

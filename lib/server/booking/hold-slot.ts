@@ -13,6 +13,7 @@ import { loadPaidWork, pairingCandidatesAt, pairingSpan } from "@/lib/server/sch
 import { searchSlots } from "@/lib/server/scheduling/search-slots";
 import { getPolicy, type Policy } from "@/lib/server/settings/get-policy";
 import { DEFAULT_CANCELLATION_TERMS } from "@/lib/cancellation-terms";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 export { DEFAULT_CANCELLATION_TERMS };
 
@@ -35,7 +36,6 @@ const MAX_BATCH = 200;
 /** Starts further apart than this are searched separately (one load per group). */
 const MAX_SEARCH_SPAN_MS = 100 * DAY_MS;
 /** Under a burst of bookings a request may wait for a connection; give it time rather than fail. */
-const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
 const REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** A short human reference (no gapless requirement, so no shared counter to contend on). */
@@ -308,7 +308,7 @@ async function writeHolds(db: Db, { service, policy, plans }: { service: HoldSer
         data: { deliveryId, startsAt: new Date(plan.start).toISOString() },
       })),
     });
-  }, TRANSACTION_LIMITS);
+  }, BOOKING_TRANSACTION_LIMITS);
   for (const { plan, engagementId, reference, deliveryId, holdExpiresAt } of rows) {
     plan.result = { engagementId, reference, deliveryId, holdExpiresAt };
   }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { checkAssociateCompliance } from "./compliance-check";
 import { lockDelivery, offerReplacements, syncStatuses } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 /**
  * Re-checks compliance for every upcoming active assignment (run daily, and when a record changes).
@@ -45,7 +46,7 @@ export async function repairAfterComplianceLapse({ db, now = new Date() }: { db:
       await offerReplacements(tx, { deliveryId: assignment.delivery.id, now, policy });
       await syncStatuses(tx, assignment.delivery.id);
       removed++;
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   }
   return { checked: upcoming.length, removed };
 }

@@ -8,6 +8,7 @@ import { renderAwaitingFacilitatorsEmail, renderOfferEmail } from "@/lib/integra
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { lockDelivery, syncStatuses } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 export const requestBookingInput = z.object({
   unverifiedEngagementId: z.string().trim().min(1).max(60),
@@ -170,5 +171,5 @@ export async function requestBooking({
       now,
     });
     return ok({ reference: sent.reference, status: "AWAITING_FACILITATORS" as const });
-  });
+  }, BOOKING_TRANSACTION_LIMITS);
 }

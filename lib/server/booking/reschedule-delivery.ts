@@ -14,6 +14,7 @@ import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { searchSlots } from "@/lib/server/scheduling/search-slots";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { ACTIVE_ASSIGNMENT, lockDelivery } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 const MOVABLE = ["NEEDS_PAIRING", "AWAITING_ACCEPTANCE", "CONFIRMED"] as const;
 const CHARGE_WINDOW_MESSAGE = "This session is close enough that a cancellation charge would apply, so it can't be moved online. Please contact us and we'll see what we can do.";
@@ -120,7 +121,7 @@ export async function rescheduleDelivery({ db, context, input, now = new Date() 
         data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "delivery.reschedule", subject: "Delivery", subjectId: current.id, data: { from: previous.toISOString(), to: new Date(start).toISOString() } },
       });
       return ok({ reference: current.engagement.reference });
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   } catch (error) {
     if (isRetryableConflict(error)) return fail(AppErrorCode.SLOT_TAKEN, "That time was just taken. Please choose another time.");
     throw error;
@@ -224,7 +225,7 @@ export async function rescheduleEngagement({ db, context, input, now = new Date(
         data: { actorId: context.actor.userId, organisationId: context.organisation.id, action: "engagement.reschedule", subject: "Engagement", subjectId: engagement.id, data: { offsetMinutes: offset / MINUTE_MS, sessions: ordered.length } },
       });
       return ok({ reference, sessions: ordered.length });
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   } catch (error) {
     if (error instanceof MovedMeanwhile || isRetryableConflict(error)) return fail(AppErrorCode.SLOT_TAKEN, "Something changed while we were moving the sessions, so nothing was moved. Please try again.");
     throw error;

@@ -10,6 +10,7 @@ import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { checkAssociateCompliance } from "./compliance-check";
 import { loadDeliveryState, lockDelivery, offerReplacements, syncStatuses } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 export const respondToOfferInput = z.object({
   unverifiedAssignmentId: z.string().trim().min(1).max(60),
@@ -85,7 +86,7 @@ export async function respondToOffer({
         data: { actorId: actor.userId, action: `offer.${response.toLowerCase()}`, subject: "Assignment", subjectId: assignment.id, data: { deliveryStatus } },
       });
       return ok({ deliveryStatus, replacementOffers });
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   } catch (error) {
     if (isRetryableConflict(error)) return fail(AppErrorCode.SLOT_TAKEN, "You already have a session at that time, so this one can't be accepted.");
     throw error;

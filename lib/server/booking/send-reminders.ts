@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/create-client";
 import { enqueueEmail } from "@/lib/integrations/email/enqueue-email";
 import { renderReminderEmail } from "@/lib/integrations/email/templates/booking";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 const REMINDER_HOURS = 48;
 
@@ -64,7 +65,7 @@ export async function sendDueReminders({ db, now = new Date(), appUrl }: { db: D
         });
       }
       return recipients.size;
-    });
+    }, BOOKING_TRANSACTION_LIMITS);
   }
   return { remindersSent: sent };
 }

@@ -5,6 +5,7 @@ import { assertTransition } from "@/lib/domain/booking";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { lockDelivery, offerReplacements, syncStatuses } from "./delivery-lifecycle";
+import { BOOKING_TRANSACTION_LIMITS } from "@/lib/server/booking/transaction-limits";
 
 export const withdrawInput = z.object({
   unverifiedAssignmentId: z.string().trim().min(1).max(60),
@@ -58,5 +59,5 @@ export async function withdrawFromDelivery({
       data: { actorId: actor.userId, action: "assignment.withdraw", subject: "Assignment", subjectId: assignment.id, data: { deliveryStatus: next } },
     });
     return ok({ deliveryStatus: next, replacementOffers });
-  });
+  }, BOOKING_TRANSACTION_LIMITS);
 }
