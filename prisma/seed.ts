@@ -1874,7 +1874,11 @@ function buildDemoData(cal: Calendar) {
     });
 
     if (spec.quote) {
-      const lines = spec.quote.lines.map((line) => ({ ...line, vatRateBasisPoints: VAT_STANDARD }));
+      // The same line shape sendQuote stores (lib/server/quotes/quotes.ts), net and VAT included: the quote summary shows them.
+      const lines = spec.quote.lines.map((line) => {
+        const netPence = line.quantity * line.unitPricePence;
+        return { ...line, vatRateBasisPoints: VAT_STANDARD, netPence, vatPence: vatOnLine(netPence, VAT_STANDARD) };
+      });
       const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitPricePence, 0);
       const vat = lines.reduce((sum, line) => sum + vatOnLine(line.quantity * line.unitPricePence, line.vatRateBasisPoints), 0);
       quotes.push({

@@ -197,7 +197,7 @@ describe("pay runs", () => {
       ["EXPENSE", 2_250],
       ["FEE", 20_000],
     ]);
-    expect(await db.auditEvent.findMany({ where: { subjectId: created.payRunId }, orderBy: { at: "asc" }, select: { action: true } })).toEqual([{ action: "payrun.create" }, { action: "payrun.approve" }, { action: "payrun.paid" }]);
+    expect(await db.auditEvent.findMany({ where: { subjectId: created.payRunId }, orderBy: { at: "asc" }, select: { action: true } })).toEqual([{ action: "payrun.create" }, { action: "payrun.read" }, { action: "payrun.approve" }, { action: "payrun.paid" }]);
   });
 
   it("two pay runs created at once for the same period never pay an item twice", async () => {

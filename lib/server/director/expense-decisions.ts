@@ -139,7 +139,8 @@ export async function decideExpenseClaim({ db, actor, input, now = new Date() }:
         action: `expense.${decision.toLowerCase()}`,
         subject: "ExpenseClaim",
         subjectId: claim.id,
-        data: { associateId: claim.associateId, amountPence: claim.amountPence, claimedPence: claim.claimedPence, note },
+        // The note is kept on the claim (decisionNote) and emailed; the audit event records only that there was one.
+        data: { associateId: claim.associateId, amountPence: claim.amountPence, claimedPence: claim.claimedPence, noteLength: note?.length ?? 0 },
       },
     });
     return ok({ claimId: claim.id, status, associateName: name });

@@ -271,7 +271,17 @@ export function payRunReference(periodEnd: IsoDate): string {
   return `GT PAY ${DateTime.fromISO(periodEnd).toFormat("ddLLLyy").toUpperCase()}`;
 }
 
+/**
+ * One pay run for the director: who is paid what, and how (the method shows each associate's pay
+ * preference, a charity's name). That is the same money information as the associates list, so the read is audited.
+ */
 export async function getPayRun(db: DbTx, { actor, unverifiedPayRunId }: { actor: Actor; unverifiedPayRunId: string }): Promise<PayRunDetail | null> {
+  const run = await loadPayRun(db, { actor, unverifiedPayRunId });
+  if (run) await db.auditEvent.create({ data: { actorId: actor.userId, action: "payrun.read", subject: "PayRun", subjectId: run.id, data: { lines: run.lines.length } } });
+  return run;
+}
+
+async function loadPayRun(db: DbTx, { actor, unverifiedPayRunId }: { actor: Actor; unverifiedPayRunId: string }): Promise<PayRunDetail | null> {
   if (!isDirector(actor)) return null;
   const run = await db.payRun.findUnique({
     where: { id: unverifiedPayRunId },
@@ -394,7 +404,8 @@ export async function deleteDraftPayRun({ db, actor, input }: { db: Db; actor: A
  * payee list; the file gives payee name, reference, amount in pounds and the method.
  */
 export async function exportPayRunBankCsv(db: DbTx, { actor, unverifiedPayRunId }: { actor: Actor; unverifiedPayRunId: string }): Promise<{ filename: string; csv: string } | null> {
-  const run = await getPayRun(db, { actor, unverifiedPayRunId });
+  // The export is audited as such (below), not as a read too.
+  const run = await loadPayRun(db, { actor, unverifiedPayRunId });
   if (!run) return null;
   const rows = bankTransferTotals(
     run.lines.map((l) => ({ associateId: l.associateId, payeeName: l.associateName, amountPence: l.amountPence, method: l.method })),

@@ -113,7 +113,7 @@ export async function declineComplianceRecord({ db, actor, input, now = new Date
         { button: { href: `${appUrl}/associate/checks`, label: "Open your checks" } },
       ])),
     });
-    await tx.auditEvent.create({ data: { actorId: actor.userId, action: "compliance.decline", subject: "ComplianceRecord", subjectId: record.id, data: { kind: record.kind, associateId: record.associateId, note } } });
+    await tx.auditEvent.create({ data: { actorId: actor.userId, action: "compliance.decline", subject: "ComplianceRecord", subjectId: record.id, data: { kind: record.kind, associateId: record.associateId, noteLength: note.length } } });
     return ok(null);
   });
 }
