@@ -73,6 +73,8 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       child.kill(signal);
+      // At once, not after Next exits: if this process is then killed outright, no worker is left behind.
+      worker.kill("SIGTERM");
     });
   }
   child.on("exit", (code) => void shutdown(code ?? 0));

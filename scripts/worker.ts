@@ -52,7 +52,13 @@ const jobs = [
   every(6 * 60 * 60_000, "overdue invoice reminders", () => sendOverdueInvoiceReminders({ db, appUrl: process.env.APP_URL ?? "http://localhost:3000" })),
   ...(transport ? [every(5_000, "email", () => sendDueEmails({ db, transport, from }))] : []),
 ];
+// Started beside the web server: if that process dies without stopping us, we are re-parented — stop too.
+const parentPid = process.ppid;
 while (!isStopping) {
+  if (process.ppid !== parentPid) {
+    console.log("[worker] The process that started the worker has gone: stopping.");
+    break;
+  }
   for (const job of jobs) await job();
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }

@@ -80,7 +80,8 @@ export async function sendOverdueInvoiceReminders({ db, now = new Date(), appUrl
         data: { actorId: null, organisationId: invoice.organisationId, action: REMINDER_SENT_ACTION, subject: "Invoice", subjectId: invoice.id, data: { stage, daysOverdue, outstandingPence, to: to ?? null } },
       });
       return to ? 1 : 0;
-    });
+      // The PDF is drawn under the lock; on a busy machine that outlasts Prisma's 5 s default.
+    }, { maxWait: 20_000, timeout: 60_000 });
   }
   return { invoiceRemindersSent: sent };
 }
