@@ -28,6 +28,11 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Tests only: send Stripe API calls to a local stand-in (e.g. http://127.0.0.1:3299) instead of api.stripe.com. */
   STRIPE_API_URL: z.string().url().optional(),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For ("true" = 1); see lib/server/security/client-address.ts. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})?$/, "Use true, false or the number of proxies in front of the app.")
+    .optional(),
 });
 
 function parseEnv() {
@@ -51,6 +56,7 @@ function parseEnv() {
     hasStripe: Boolean(value.STRIPE_SECRET_KEY && value.STRIPE_WEBHOOK_SECRET),
     /** The dev mailbox page exists only outside production. */
     hasDevMailbox: !isProduction,
+    trustedProxyCount: value.TRUST_PROXY === "true" ? 1 : value.TRUST_PROXY && value.TRUST_PROXY !== "false" ? Number(value.TRUST_PROXY) : 0,
   };
 }
 
