@@ -1,3 +1,6 @@
+// Every use case returns through here, so zod's plain-English fallbacks are in place before any parse.
+import "./validation-messages";
+
 /**
  * The one result shape of every server action and use case that can fail in an expected way.
  * Expected failures carry a code from `AppErrorCode` and a plain-English message for the person.

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { withoutNulCharacters } from "./without-nul";
 
 export type Db = PrismaClient;
 /** A client or an interactive-transaction client: what use cases accept. */
@@ -13,5 +14,11 @@ export function createPrismaClient(url = process.env.DATABASE_URL, options: { ma
     );
   }
   const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  // PostgreSQL text cannot hold U+0000 (see without-nul.ts): model queries never send it.
+  const client = new PrismaClient({ adapter }).$extends({
+    name: "without-nul-characters",
+    query: { $allModels: { $allOperations: ({ args, query }) => query(withoutNulCharacters(args)) } },
+  });
+  // The extension changes no types (only values), so the client keeps PrismaClient's type.
+  return client as unknown as PrismaClient;
 }

@@ -9,6 +9,7 @@ import { composeEmail } from "@/lib/integrations/email/templates/layout";
 import { formatDate, formatPence } from "@/lib/format";
 import { expenseCategoryLabel } from "@/lib/labels";
 import { AppErrorCode, fail, ok, type Result } from "@/lib/result";
+import { withoutNulCharacters } from "@/lib/db/without-nul";
 
 /**
  * The director's decisions on associates' expense claims: approve (the payable amount becomes an
@@ -75,7 +76,7 @@ export type ExpenseDecision = { claimId: string; status: "APPROVED" | "QUERIED" 
 
 /** Locks the claim row (in scope), so concurrent decisions queue and the second sees the first's result. */
 async function lockClaim(tx: DbTx, actor: Actor, unverifiedClaimId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ExpenseClaim" WHERE "id" = ${unverifiedClaimId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ExpenseClaim" WHERE "id" = ${withoutNulCharacters(unverifiedClaimId)} FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.expenseClaim.findFirst({
     where: { id: unverifiedClaimId, associate: scopeAssociates(actor) },

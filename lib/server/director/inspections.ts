@@ -19,6 +19,7 @@ import {
 } from "@/lib/domain/inspection";
 import { renderMockInspectionPdf } from "@/lib/integrations/pdf/mock-inspection";
 import { AppErrorCode, type FieldErrors, fail, ok, type Result } from "@/lib/result";
+import { withoutNulCharacters } from "@/lib/db/without-nul";
 
 /**
  * Mock-inspection reports, for the director only. A report uses the latest published template for its
@@ -218,7 +219,7 @@ function readRecommendations(rows: z.infer<typeof recommendationInput>[], fieldE
 /** Locks a draft report for a change; null when missing or outside scope, "FINAL" when it can't change. */
 async function lockDraft(tx: DbTx, actor: Actor, unverifiedId: string) {
   if (!isDirector(actor)) return null;
-  await tx.$queryRaw`SELECT "id" FROM "MockInspection" WHERE "id" = ${unverifiedId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "MockInspection" WHERE "id" = ${withoutNulCharacters(unverifiedId)} FOR UPDATE`;
   const row = await tx.mockInspection.findFirst({ where: reportWhere(actor, unverifiedId), select: reportSelect });
   return row ? toReport(row) : null;
 }

@@ -13,6 +13,7 @@ import { renderInvoicePdf } from "@/lib/integrations/pdf/invoice";
 import { POLICY_DEFAULTS } from "@/lib/server/settings/get-policy";
 import { getSupplier } from "@/lib/supplier";
 import { pdfInvoiceSelect } from "@/lib/server/invoices/pdf-invoice-select";
+import { withoutNulCharacters } from "@/lib/db/without-nul";
 
 /**
  * What the director's invoice use cases share: who may use them, the scoped `where`, UK dates, money
@@ -133,7 +134,7 @@ export async function refreshDraftTotals(tx: DbTx, invoiceId: string) {
 /** Locks one of the director's invoices for the rest of the transaction; null when it isn't hers to see. */
 export async function lockInvoice(tx: DbTx, actor: Actor, unverifiedInvoiceId: string): Promise<{ id: string } | null> {
   if (!isDirector(actor)) return null;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Invoice" WHERE "id" = ${unverifiedInvoiceId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Invoice" WHERE "id" = ${withoutNulCharacters(unverifiedInvoiceId)} FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.invoice.findFirst({ where: directorInvoiceWhere(actor, unverifiedInvoiceId), select: { id: true } });
 }

@@ -10,6 +10,7 @@ import type { PayRunStatus } from "@/lib/db/generated/prisma/enums";
 import { bankTransferTotals, gatherPayLines, methodForStoredLine, type PayLine, type PayLineKind, type PayMethod, type PayPeriod, penceToPoundsText } from "@/lib/domain/pay-run";
 import { assertIsoDate, type IsoDate } from "@/lib/domain/time/calendar-date";
 import { AppErrorCode, AppError, fail, ok, type Result } from "@/lib/result";
+import { withoutNulCharacters } from "@/lib/db/without-nul";
 
 /**
  * Associate pay runs: gather a period's delivered work, cancellation pass-through and approved expenses
@@ -345,7 +346,7 @@ async function loadPayRun(db: DbTx, { actor, unverifiedPayRunId }: { actor: Acto
 /** Locks the run's row so approving, paying and deleting queue behind each other. */
 async function lockPayRun(tx: DbTx, actor: Actor, unverifiedPayRunId: string) {
   if (!isDirector(actor)) return null;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PayRun" WHERE "id" = ${unverifiedPayRunId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PayRun" WHERE "id" = ${withoutNulCharacters(unverifiedPayRunId)} FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.payRun.findUnique({ where: { id: unverifiedPayRunId }, select: { id: true, status: true } });
 }
