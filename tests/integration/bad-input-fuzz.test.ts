@@ -219,10 +219,9 @@ async function buildWorld() {
   const { signInAs } = await import("../support/server-action-harness");
   // Erasure targets that later specs don't rely on: Marcus, and Oak House's attendees.
   const marcus = await db.user.findUniqueOrThrow({ where: { email: "marcus@associates.thevision.example" }, select: { id: true, email: true } });
-  // One attendee only: erasing a second person who shares another booking with the first fails with a
-  // unique-constraint 500 in lib/server/privacy/erase.ts (the mention scrub writes "[erased]" into both
-  // rows' Attendee.email). Found by this suite; reported for the privacy owner to fix.
-  const oakAttendees = await db.attendee.findMany({ where: { engagement: { organisationId: home.id } }, select: { id: true, email: true }, orderBy: { id: "asc" }, take: 1 });
+  // Several attendees who share bookings: erasing a second one once failed with a unique-constraint 500 (the
+  // mention scrub rewrote other bookings' Attendee.email to "[erased]"); found by this suite, fixed in erase.ts.
+  const oakAttendees = await db.attendee.findMany({ where: { engagement: { organisationId: home.id } }, select: { id: true, email: true }, orderBy: { id: "asc" }, take: 3 });
   return {
     db,
     people: { ...people, newcomer: await signInAs(newcomer.id, "a client with no organisation yet") },

@@ -389,5 +389,17 @@ describe("erasure", () => {
     expect(event.data).toMatchObject({ categories: expect.arrayContaining(["attendee", "feedbackComments", "emailsCancelled", "emailBodies", "mentions"]), attendeeIds: [a1.id, a2.id] });
 
     expect(await eraseAttendee({ db, actor: director, input: { unverifiedAttendeeIds: [a1.id, a2.id], confirmEmail: email } })).toEqual({ ok: true, data: { alreadyErased: true, removed: [] } });
+
+    // Two people who are both on two bookings, each erased from one of them: their places on the other booking
+    // are left as they are (an identity under a unique index is never rewritten as a "mention"), so the second
+    // erasure can't clash with the first on that booking's one-email-per-booking rule.
+    const stamp = Date.now();
+    const zoe = [engagement.id, second.id].map((engagementId) => db.attendee.create({ data: { engagementId, name: `Zoe Twice${stamp % 1000}`, email: `zoe.twice-${stamp}@example.org` } }));
+    const vic = [engagement.id, second.id].map((engagementId) => db.attendee.create({ data: { engagementId, name: `Vic Twice${stamp % 1000}`, email: `vic.twice-${stamp}@example.org` } }));
+    const [zoeHere, zoeThere] = await Promise.all(zoe);
+    const [vicHere, vicThere] = await Promise.all(vic);
+    expect(await eraseAttendee({ db, actor: director, input: { unverifiedAttendeeIds: [zoeHere!.id], confirmEmail: zoeHere!.email } })).toMatchObject({ ok: true, data: { alreadyErased: false } });
+    expect(await eraseAttendee({ db, actor: director, input: { unverifiedAttendeeIds: [vicHere!.id], confirmEmail: vicHere!.email } })).toMatchObject({ ok: true, data: { alreadyErased: false } });
+    expect((await db.attendee.findMany({ where: { id: { in: [zoeThere!.id, vicThere!.id] } }, orderBy: { name: "desc" } })).map((a) => a.email)).toEqual([zoeThere!.email, vicThere!.email]);
   });
 });

@@ -62,9 +62,19 @@ async function scrubMentions(tx: DbTx, needles: { text: string; wholeWord: boole
       FROM information_schema.columns c
       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
      WHERE c.table_schema = current_schema() AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')`;
+  // Columns under a unique index (emails, tokens, references) are identities, not free text: the person's own
+  // are replaced explicitly above, and rewriting another row's to "[erased]" could clash with a third row's.
+  const uniqueColumns = await tx.$queryRaw<{ table: string; column: string }[]>`
+    SELECT t.relname AS "table", a.attname AS "column"
+      FROM pg_index i
+      JOIN pg_class t ON t.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+      JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(i.indkey)
+     WHERE i.indisunique AND n.nspname = current_schema()`;
+  const isUnique = new Set(uniqueColumns.map((u) => `${u.table}.${u.column}`));
   let changed = 0;
   for (const { table, column, type } of columns) {
-    if (skip.has(table)) continue;
+    if (skip.has(table) || isUnique.has(`${table}.${column}`)) continue;
     const id = (name: string) => Prisma.raw(`"${name.replaceAll('"', '""')}"`);
     const col = id(column);
     const asText = type === "json" || type === "jsonb" ? Prisma.sql`${col}::text` : col;
