@@ -220,20 +220,27 @@ async function main() {
   };
   server.stdout!.on("data", keep);
   server.stderr!.on("data", keep);
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // SIGTERM, then SIGKILL to the whole group after 15 s (or as soon as serve.ts is gone): a Next server still
+  // draining requests the load left behind would otherwise outlive this script and keep the CPU busy.
+  const stop = async () => {
+    signalGroup("SIGTERM");
+    await new Promise<void>((resolve) => {
       if (server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once("exit", () => resolve());
-      const signalGroup = (signal: NodeJS.Signals) => {
-        try {
-          process.kill(-server.pid!, signal);
-        } catch {
-          // already gone
-        }
-      };
-      signalGroup("SIGTERM");
-      setTimeout(() => signalGroup("SIGKILL"), 60_000).unref();
+      const timer = setTimeout(resolve, 15_000);
+      server.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
+    signalGroup("SIGKILL");
+  };
 
   try {
     await waitForHealth(base, server, 600_000);
