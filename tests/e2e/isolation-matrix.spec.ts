@@ -236,7 +236,8 @@ test.describe("tenant isolation matrix: pages and route handlers", () => {
 
       const after = await withDb((client) => fingerprint(client, victims));
       const attackerIds = (["foreign-admin", "foreign-booker", "victim-org-admin", "victim-org-booker", "assigned-associate", "other-associate"] as const).map((r) => sessions[r].userId!);
-      const audits = await withDb((client) => auditEventsAboutVictims(client, victims, attackerIds, started));
+      const outsiderIds = (["foreign-admin", "foreign-booker", "other-associate"] as const).map((r) => sessions[r].userId!);
+      const audits = await withDb((client) => auditEventsAboutVictims(client, victims, attackerIds, outsiderIds, started));
       const created = await withDb((client) => rowsCreatedBy(client, [sessions["foreign-booker"].userId!, sessions["other-associate"].userId!, sessions["assigned-associate"].userId!], started));
 
       // Owner controls (after the checks above, as the organisation's admin is also an attacker elsewhere and her own downloads are audited): the same URLs work for the people they belong to.
