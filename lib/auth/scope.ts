@@ -9,6 +9,9 @@ import type { Actor } from "./actor";
  */
 const NOTHING = "__outside_scope__";
 
+/** Whether the caller is the director: the role check use cases repeat after the page or action guard. */
+export const isDirector = (actor: Actor) => actor.role === "DIRECTOR";
+
 function clientOrganisationIds(actor: Actor, organisationId?: string): string[] {
   const ids = actor.memberships.map((m) => m.organisationId);
   return organisationId ? ids.filter((id) => id === organisationId) : ids;

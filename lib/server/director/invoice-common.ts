@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { scopeInvoices } from "@/lib/auth/scope";
+import { isDirector, scopeInvoices } from "@/lib/auth/scope";
 import type { DbTx } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { BaseRateChange } from "@/lib/domain/late-payment";
@@ -26,7 +26,7 @@ export const LONDON = "Europe/London";
 export const INVOICE_NOT_FOUND = "We couldn't find that invoice.";
 export const NOT_A_DRAFT = "This invoice has been issued, so it can't be changed. To correct it, issue a credit note and then re-issue it.";
 
-export const isDirector = (actor: Actor) => actor.role === "DIRECTOR";
+export { isDirector };
 
 /** The director's `where` for one invoice; a non-director's matches nothing. */
 export function directorInvoiceWhere(actor: Actor, unverifiedInvoiceId: string): Prisma.InvoiceWhereInput {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
+import { isDirector } from "@/lib/auth/scope";
 
 /**
  * Shared pieces of the subject access export (UK GDPR Art. 15) and erasure (Art. 17) use cases.
@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
  */
 
 export const NOT_FOUND_MESSAGE = "We couldn't find that.";
-export const isDirector = (actor: Actor) => actor.role === "DIRECTOR";
+export { isDirector };
 
 export const emailInput = z
   .string({ message: "Enter the person's email address." })
