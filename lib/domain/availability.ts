@@ -7,11 +7,9 @@ import {
   DAY_MS,
   MINUTE_MS,
   assertInstant,
-  clipIntervals,
   isIntervalCovered,
   normaliseIntervals,
   subtractIntervals,
-  widenIntervals,
 } from "@/lib/domain/time/interval";
 import type { EpochMs, Interval } from "@/lib/domain/time/interval";
 import { createZoneClock } from "@/lib/domain/time/zone-clock";
@@ -148,27 +146,29 @@ export function expandAvailability(input: AvailabilityInput): Interval[] {
   const firstDay = Math.floor(clock.convertInstantToWall(range.start) / DAY_MS) - 1;
   const lastDay = Math.floor(clock.convertInstantToWall(range.end) / DAY_MS) + 1;
 
+  // Clipped to the range as they are made; the slot search runs this for every candidate, so each
+  // avoidable copy of the list shows at hundreds of associates.
   const windows: Interval[] = [];
   for (let day = firstDay; day <= lastDay; day += 1) {
     const dayWindows = overridesByDay.get(day) ?? rulesByWeekday[getIsoWeekdayOfDayNumber(day)]!;
     const midnight = day * DAY_MS;
     for (const window of dayWindows) {
       if (window.endMinute === window.startMinute) continue;
-      const start = clock.convertWallToInstant(midnight + window.startMinute * MINUTE_MS);
-      const end = clock.convertWallToInstant(midnight + window.endMinute * MINUTE_MS);
+      const start = Math.max(range.start, clock.convertWallToInstant(midnight + window.startMinute * MINUTE_MS));
+      const end = Math.min(range.end, clock.convertWallToInstant(midnight + window.endMinute * MINUTE_MS));
       if (end > start) windows.push({ start, end });
     }
   }
 
-  const busy: Interval[] = [];
+  // Time off, and each active assignment's blocked range widened by the new delivery's buffer.
+  const bufferMs = bufferMinutes * MINUTE_MS;
+  const unavailable: Interval[] = timeOff.slice();
   for (const assignment of assignments) {
     if (!isActiveAssignment(assignment.status)) continue;
-    busy.push({ start: assignment.blockedFrom, end: assignment.blockedUntil });
+    unavailable.push({ start: assignment.blockedFrom - bufferMs, end: assignment.blockedUntil + bufferMs });
   }
-  const bufferMs = bufferMinutes * MINUTE_MS;
-  const unavailable = [...timeOff, ...widenIntervals(busy, { beforeMs: bufferMs, afterMs: bufferMs })];
 
-  return subtractIntervals(clipIntervals(normaliseIntervals(windows), range), unavailable);
+  return subtractIntervals(windows, unavailable);
 }
 
 /**

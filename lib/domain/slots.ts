@@ -115,21 +115,23 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
     }
     seen.add(candidate.associateId);
     const free = normaliseIntervals(candidate.free);
-    const starts: number[] = [];
-    const ends: number[] = [];
+    const starts = new Float64Array(free.length);
+    const ends = new Float64Array(free.length);
+    let count = 0;
     for (const interval of free) {
       assertInstant(interval.start, "free time start");
       assertInstant(interval.end, "free time end");
       const lastStart = interval.end - durationMs;
       if (lastStart < interval.start) continue;
-      starts.push(interval.start);
-      ends.push(lastStart + 1);
+      starts[count] = interval.start;
+      ends[count] = lastStart + 1;
+      count += 1;
     }
     people.push({
       associateId: candidate.associateId,
       category: categorise(candidate.expertise),
-      starts: Float64Array.from(starts),
-      ends: Float64Array.from(ends),
+      starts: starts.subarray(0, count),
+      ends: ends.subarray(0, count),
     });
   }
 
@@ -204,6 +206,8 @@ function sweepFeasibleStarts(people: readonly Person[], low: number, high: numbe
   // Per minute i and category c: changes at base + i minutes (onMinute) and 1 ms later (afterMinute).
   const onMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
   const afterMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
+  // 1 where minute i has any edge: the walk skips the rest with one byte read each.
+  const touched = new Uint8Array(useGrid ? gridMinutes : 0);
   // Off-grid edges packed in one double: (time − low) × 8 + category × 2 + (1 for a start). Exact: times are
   // whole numbers below 2^49 (assertInstant).
   const offGrid: number[] = [];
@@ -211,9 +215,17 @@ function sweepFeasibleStarts(people: readonly Person[], low: number, high: numbe
 
   const addEdge = (time: number, category: number, isStart: boolean) => {
     const fromBase = time - base;
-    if (useGrid && fromBase >= 0 && fromBase % minuteMs === 0) onMinute[(fromBase / minuteMs) * 3 + category]! += isStart ? 1 : -1;
-    else if (useGrid && fromBase >= 1 && (fromBase - 1) % minuteMs === 0) afterMinute[((fromBase - 1) / minuteMs) * 3 + category]! += isStart ? 1 : -1;
-    else offGrid.push((time - low) * 8 + category * 2 + (isStart ? 1 : 0));
+    // Whole-minute tests by division and floor, cheaper than the floating-point remainder and exact here:
+    // below 2^50 a quotient off a whole number by at least 1/60000 cannot round onto one.
+    const minute = fromBase / minuteMs;
+    const minuteBefore = (fromBase - 1) / minuteMs;
+    if (useGrid && fromBase >= 0 && minute === Math.floor(minute)) {
+      onMinute[minute * 3 + category]! += isStart ? 1 : -1;
+      touched[minute] = 1;
+    } else if (useGrid && fromBase >= 1 && minuteBefore === Math.floor(minuteBefore)) {
+      afterMinute[minuteBefore * 3 + category]! += isStart ? 1 : -1;
+      touched[minuteBefore] = 1;
+    } else offGrid.push((time - low) * 8 + category * 2 + (isStart ? 1 : 0));
   };
   for (const person of people) {
     for (let i = 0; i < person.starts.length; i += 1) {
@@ -272,10 +284,13 @@ function sweepFeasibleStarts(people: readonly Person[], low: number, high: numbe
   };
   settle(low);
   if (useGrid) {
-    // Plain loops over the counters: this visits every minute of the range (~130k for 90 days).
+    // Plain loops over the counters: this visits every minute of the range (~130k for 90 days), reading
+    // one byte for each minute with no edges.
     const lastMinute = Math.min(gridMinutes - 1, Math.floor((high - 1 - base) / minuteMs));
     let pendingAt = next < sortedOffGrid.length ? low + Math.floor(sortedOffGrid[next]! / 8) : Infinity;
-    for (let minute = 0, index = 0; minute <= lastMinute; minute += 1, index += 3) {
+    for (let minute = 0; minute <= lastMinute; minute += 1) {
+      if (touched[minute] === 0 && pendingAt > base + minute * minuteMs + 1) continue;
+      const index = minute * 3;
       for (let phase = 0; phase < 2; phase += 1) {
         const time = base + minute * minuteMs + phase;
         if (time >= high) break;

@@ -97,6 +97,7 @@ const MONTH_NAMES = [
 
 /** A calendar date for people, UK style: '2026-03-29' → "29 March 2026". */
 export function formatIsoDate(date: IsoDate): string {
-  const [year, month, day] = convertDayNumberToIsoDate(convertIsoDateToDayNumber(date)).split("-").map(Number);
-  return `${day} ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
+  assertIsoDate(date);
+  // Read from the text itself (already checked to be a real date): compliance messages format thousands.
+  return `${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(0, 4))}`;
 }

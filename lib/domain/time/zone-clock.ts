@@ -100,9 +100,23 @@ function listYearSegments(timezone: string, zone: IANAZone, year: number): Offse
  */
 export function createZoneClock({ timezone, range }: { timezone: string; range: Interval }): ZoneClock {
   assertTimezone(timezone);
-  const zone = IANAZone.create(timezone);
   const firstYear = new Date(range.start - 2 * DAY_MS).getUTCFullYear();
   const lastYear = new Date(range.end + 2 * DAY_MS).getUTCFullYear();
+  // A clock depends only on the zone and the years it spans, and never changes once made: a slot search
+  // asks for the same one for every candidate.
+  const key = `${timezone}|${firstYear}|${lastYear}`;
+  const cached = clockCache.get(key);
+  if (cached) return cached;
+  const clock = buildZoneClock(timezone, firstYear, lastYear);
+  if (clockCache.size >= MAX_CACHED_YEARS) clockCache.clear();
+  clockCache.set(key, clock);
+  return clock;
+}
+
+const clockCache = new Map<string, ZoneClock>();
+
+function buildZoneClock(timezone: string, firstYear: number, lastYear: number): ZoneClock {
+  const zone = IANAZone.create(timezone);
 
   const merged: { start: number; end: number; offsetMs: number }[] = [];
   for (let year = firstYear; year <= lastYear; year += 1) {
@@ -114,7 +128,8 @@ export function createZoneClock({ timezone, range }: { timezone: string; range: 
   }
   merged[0]!.start = -Infinity;
   merged[merged.length - 1]!.end = Infinity;
-  const segments: readonly OffsetSegment[] = merged;
+  // Frozen: clocks are cached and shared between callers.
+  const segments: readonly OffsetSegment[] = Object.freeze(merged.map((segment) => Object.freeze(segment)));
 
   function findSegmentIndex(instant: EpochMs): number {
     let low = 0;
@@ -131,7 +146,7 @@ export function createZoneClock({ timezone, range }: { timezone: string; range: 
     return segments[findSegmentIndex(instant)]!.offsetMs;
   }
 
-  return {
+  return Object.freeze({
     timezone,
     segments,
     getOffsetAt,
@@ -151,7 +166,7 @@ export function createZoneClock({ timezone, range }: { timezone: string; range: 
       if (wall < segment.start + segment.offsetMs) return segment.start;
       return wall - segment.offsetMs;
     },
-  };
+  } satisfies ZoneClock);
 }
 
 /**
