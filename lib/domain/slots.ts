@@ -1,7 +1,7 @@
 import { DomainError } from "@/lib/domain/errors";
 import { canStaffTeam } from "@/lib/domain/roles";
 import type { Expertise, TeamRequirements } from "@/lib/domain/roles";
-import { DAY_MS, MINUTE_MS, assertInstant, normaliseIntervals } from "@/lib/domain/time/interval";
+import { DAY_MS, MINUTE_MS, assertInstant, readNormalisedIntervals } from "@/lib/domain/time/interval";
 import type { EpochMs, Interval } from "@/lib/domain/time/interval";
 import { assertTimezone, createZoneClock, listAlignedInstants } from "@/lib/domain/time/zone-clock";
 
@@ -104,9 +104,12 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
   const low = Math.max(range.start, now + minimumNoticeMinutes * MINUTE_MS);
   const high = range.end;
 
-  // Start intervals per associate, half-open in integer ms: [s, e − duration + 1).
+  // Start intervals per associate, half-open in integer ms: [s, e − duration + 1). Everyone's share two
+  // arrays (one allocation, not two per person), each person reading their own stretch.
   const people: { associateId: string; category: number; starts: Float64Array; ends: Float64Array }[] = [];
   const seen = new Set<string>();
+  const frees: (readonly Interval[])[] = [];
+  let total = 0;
   for (const candidate of candidates) {
     if (seen.has(candidate.associateId)) {
       throw new DomainError("INVALID_INPUT", "Each associate may be listed only once.", {
@@ -114,26 +117,31 @@ export function findBookableSlots(input: SlotSearchInput): SlotSearch {
       });
     }
     seen.add(candidate.associateId);
-    const free = normaliseIntervals(candidate.free);
-    const starts = new Float64Array(free.length);
-    const ends = new Float64Array(free.length);
-    let count = 0;
-    for (const interval of free) {
+    const free = readNormalisedIntervals(candidate.free);
+    frees.push(free);
+    total += free.length;
+  }
+  const allStarts = new Float64Array(total);
+  const allEnds = new Float64Array(total);
+  let used = 0;
+  candidates.forEach((candidate, index) => {
+    const first = used;
+    for (const interval of frees[index]!) {
       assertInstant(interval.start, "free time start");
       assertInstant(interval.end, "free time end");
       const lastStart = interval.end - durationMs;
       if (lastStart < interval.start) continue;
-      starts[count] = interval.start;
-      ends[count] = lastStart + 1;
-      count += 1;
+      allStarts[used] = interval.start;
+      allEnds[used] = lastStart + 1;
+      used += 1;
     }
     people.push({
       associateId: candidate.associateId,
       category: categorise(candidate.expertise),
-      starts: starts.subarray(0, count),
-      ends: ends.subarray(0, count),
+      starts: allStarts.subarray(first, used),
+      ends: allEnds.subarray(first, used),
     });
-  }
+  });
 
   const windows: Interval[] = [];
   if (low < high) {

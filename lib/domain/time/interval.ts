@@ -54,6 +54,15 @@ function isNormalised(intervals: readonly Interval[]): boolean {
  */
 export function normaliseIntervals(intervals: readonly Interval[]): Interval[] {
   if (isNormalised(intervals)) return intervals.slice();
+  return normaliseUnsorted(intervals);
+}
+
+/** `normaliseIntervals` for reading only: the list itself when it is already normal, with no copy. */
+export function readNormalisedIntervals(intervals: readonly Interval[]): readonly Interval[] {
+  return isNormalised(intervals) ? intervals : normaliseUnsorted(intervals);
+}
+
+function normaliseUnsorted(intervals: readonly Interval[]): Interval[] {
   const nonEmpty: Interval[] = [];
   for (const interval of intervals) {
     if (interval.end < interval.start || Number.isNaN(interval.start) || Number.isNaN(interval.end)) {
@@ -79,8 +88,8 @@ export function normaliseIntervals(intervals: readonly Interval[]): Interval[] {
 
 /** Time in `from` that is not in `remove`. Both are normalised first; the sweep itself is linear. */
 export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
-  const base = normaliseIntervals(from);
-  const holes = normaliseIntervals(remove);
+  const base = readNormalisedIntervals(from);
+  const holes = readNormalisedIntervals(remove);
   const result: Interval[] = [];
   let h = 0;
   for (const interval of base) {
@@ -102,8 +111,8 @@ export function subtractIntervals(from: readonly Interval[], remove: readonly In
 
 /** Time that is in both `a` and `b`. Both are normalised first; the sweep itself is linear. */
 export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const left = normaliseIntervals(a);
-  const right = normaliseIntervals(b);
+  const left = readNormalisedIntervals(a);
+  const right = readNormalisedIntervals(b);
   const result: Interval[] = [];
   let i = 0;
   let j = 0;

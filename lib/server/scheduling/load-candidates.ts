@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DateTime } from "luxon";
 import type { DbTx } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
@@ -47,6 +48,7 @@ export async function loadSchedulingCandidates(
     policy,
     excludeAssignmentIds = [],
     session,
+    pageSize = PAGE_SIZE,
   }: {
     service: SchedulingService;
     range: Interval;
@@ -54,13 +56,15 @@ export async function loadSchedulingCandidates(
     excludeAssignmentIds?: string[];
     /** For a single start time: skip, in SQL, everyone already booked or off during this session (± buffer). */
     session?: Interval;
+    /** Associates per query (see below); tests set it small to check that pages join up. */
+    pageSize?: number;
   },
 ): Promise<SchedulingAssociate[]> {
   const buffer = policy["scheduling.bufferMinutes"];
   const widened = { start: range.start - DAY_MS - buffer * 60_000, end: range.end + DAY_MS + buffer * 60_000 };
-  // One round trip, one row per associate, with the related rows folded into JSON arrays: Prisma's
-  // per-row cost dominated when rules, overrides and assignments came back as ~10k separate rows.
-  const rows = await db.$queryRaw<CandidateRow[]>`
+  // One row per associate, with the related rows folded into JSON arrays and strings: Prisma's per-row
+  // cost dominated when rules, overrides and assignments came back as ~10k separate rows.
+  const fetchPage = (afterId: string | null) => db.$queryRaw<CandidateRow[]>`
     SELECT a."id", a."expertise"::text AS "expertise", a."timezone", a."feePerHalfDayPence", a."payPreference"::text AS "payPreference",
            a."receivesBenefits", a."earningsCapPence", a."capPeriod"::text AS "capPeriod",
            (SELECT coalesce(json_agg(json_build_array(r."weekday", r."startMinute", r."endMinute")), '[]'::json)
@@ -86,13 +90,13 @@ export async function loadSchedulingCandidates(
        AND EXISTS (SELECT 1 FROM "Qualification" q WHERE q."associateId" = a."id" AND q."serviceId" = ${service.id} AND q."status" = 'APPROVED')
        AND EXISTS (SELECT 1 FROM "Consent" k WHERE k."associateId" = a."id" AND k."purpose" = 'MATCHING' AND k."withdrawnAt" IS NULL)
        ${session ? sessionFilter(session, buffer, excludeAssignmentIds) : Prisma.empty}
-     ORDER BY a."id"`;
-  if (rows.length === 0) return [];
+       ${afterId === null ? Prisma.empty : Prisma.sql`AND a."id" > ${afterId}`}
+     ORDER BY a."id"
+     LIMIT ${pageSize}`;
 
   const firstDay = getIsoDateInZone(range.start, LONDON);
   const lastDay = getIsoDateInZone(Math.max(range.start, range.end - 1), LONDON);
-
-  const candidates = rows.map((row) => {
+  const toCandidate = (row: CandidateRow): SchedulingAssociate => {
     const free = expandAvailability({
       timezone: row.timezone,
       rules: row.rules.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute })),
@@ -120,9 +124,33 @@ export async function loadSchedulingCandidates(
       capPeriod: row.capPeriod,
       entries,
     };
-  });
+  };
+
+  // Pages in id order, each asked for before the one in hand is expanded, so PostgreSQL reads the next
+  // page while Node works on this one instead of each waiting for the other (1000 associates: ~85 ms
+  // rather than ~125). The expansion yields to the event loop every few rows so the next page's query
+  // really goes out meanwhile (and other requests get a turn). Each associate's rows come from one
+  // statement; across pages a search outside a transaction may see a booking made between them, which
+  // the hold's own transaction and the exclusion constraint settle as they do for any stale search.
+  const candidates: SchedulingAssociate[] = [];
+  let page = await fetchPage(null);
+  while (page.length > 0) {
+    // A plain promise (Prisma's are lazy until awaited), handled now as well as awaited below so that a
+    // failure while this page is expanded is not reported as unhandled.
+    const next = page.length === pageSize ? Promise.resolve(fetchPage(page[page.length - 1]!.id)) : null;
+    next?.catch(() => undefined);
+    for (let i = 0; i < page.length; i += 1) {
+      if (next && i % YIELD_EVERY === 0) await yieldToEventLoop();
+      candidates.push(toCandidate(page[i]!));
+    }
+    page = next ? await next : [];
+  }
   return candidates;
 }
+
+/** Associates per page of the candidate query, and rows expanded between yields (see above). */
+const PAGE_SIZE = 250;
+const YIELD_EVERY = 50;
 
 /** The same test expandAvailability applies (blocked range widened by the new buffer), done in SQL first. */
 function sessionFilter(session: Interval, bufferMinutes: number, excludeAssignmentIds: string[]) {
