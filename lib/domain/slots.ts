@@ -205,17 +205,81 @@ const MAX_GRID_MINUTES = 1 << 20;
  * the grid (a start cut to `low`, or sub-minute times) are few; they are sorted on their own and merged in.
  */
 function sweepFeasibleStarts(people: readonly Person[], low: number, high: number, requirements: TeamRequirements): Interval[] {
+  const base = Math.ceil(low / MINUTE_MS) * MINUTE_MS;
+  const gridMinutes = high >= base ? Math.floor((high - base) / MINUTE_MS) + 1 : 0;
+  const useGrid = gridMinutes <= MAX_GRID_MINUTES;
+  const grid = borrowGrid(useGrid ? gridMinutes : 0);
+  try {
+    return sweepOnGrid({ people, low, high, requirements, base, gridMinutes: useGrid ? gridMinutes : 0, grid });
+  } finally {
+    returnGrid(grid);
+  }
+}
+
+/**
+ * Per minute i and category c: the change in how many can start at base + i minutes (onMinute) and 1 ms
+ * later (afterMinute); `touched` is 1 where minute i has any edge, so the walk skips the rest with one
+ * byte read each.
+ */
+type Grid = { readonly minutes: number; readonly onMinute: Int32Array; readonly afterMinute: Int32Array; readonly touched: Uint8Array };
+
+/** Up to this many minutes (about 180 days, 6.5 MB) the counters are kept between searches, all zero. */
+const KEPT_GRID_MINUTES = 1 << 18;
+let keptGrid: Grid | null = null;
+
+/**
+ * Zeroed counters for `minutes` minutes. A search runs synchronously, so one set kept between searches is
+ * never lent twice at once. Allocating megabytes of counters per search made the runtime collect garbage
+ * more often: in the interleaved benchmark the 1000-associate sweep went from 5.8–7.7 ms to 4.7–5.5 ms.
+ */
+function borrowGrid(minutes: number): Grid {
+  if (minutes > KEPT_GRID_MINUTES) return createGrid(minutes);
+  if (!keptGrid || keptGrid.minutes < minutes) keptGrid = createGrid(minutes);
+  const lent = keptGrid;
+  keptGrid = null;
+  return lent;
+}
+
+/** Clears what a search wrote (counters are only written in touched minutes) and keeps the set. */
+function returnGrid(grid: Grid): void {
+  if (grid.minutes > KEPT_GRID_MINUTES) return;
+  const { onMinute, afterMinute, touched } = grid;
+  for (let minute = 0; minute < grid.minutes; minute += 1) {
+    if (touched[minute] === 0) continue;
+    touched[minute] = 0;
+    const index = minute * 3;
+    onMinute[index] = onMinute[index + 1] = onMinute[index + 2] = 0;
+    afterMinute[index] = afterMinute[index + 1] = afterMinute[index + 2] = 0;
+  }
+  keptGrid = grid;
+}
+
+function createGrid(minutes: number): Grid {
+  return { minutes, onMinute: new Int32Array(minutes * 3), afterMinute: new Int32Array(minutes * 3), touched: new Uint8Array(minutes) };
+}
+
+/** The sweep itself, edges counted on `grid` for `gridMinutes` minutes from `base` (0: every edge sorted). */
+function sweepOnGrid({
+  people,
+  low,
+  high,
+  requirements,
+  base,
+  gridMinutes,
+  grid: { onMinute, afterMinute, touched },
+}: {
+  people: readonly Person[];
+  low: number;
+  high: number;
+  requirements: TeamRequirements;
+  base: number;
+  gridMinutes: number;
+  grid: Grid;
+}): Interval[] {
   const { livedRequired, professionalRequired } = requirements;
   // A local copy: an imported binding can compile to a getter call, which this loop would make ~10^5 times.
   const minuteMs = 60_000;
-  const base = Math.ceil(low / minuteMs) * minuteMs;
-  const gridMinutes = high >= base ? Math.floor((high - base) / minuteMs) + 1 : 0;
-  const useGrid = gridMinutes <= MAX_GRID_MINUTES;
-  // Per minute i and category c: changes at base + i minutes (onMinute) and 1 ms later (afterMinute).
-  const onMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
-  const afterMinute = new Int32Array(useGrid ? gridMinutes * 3 : 0);
-  // 1 where minute i has any edge: the walk skips the rest with one byte read each.
-  const touched = new Uint8Array(useGrid ? gridMinutes : 0);
+  const useGrid = gridMinutes > 0;
   // Off-grid edges packed in one double: (time − low) × 8 + category × 2 + (1 for a start). Exact: times are
   // whole numbers below 2^49 (assertInstant).
   const offGrid: number[] = [];

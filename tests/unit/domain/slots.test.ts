@@ -290,5 +290,31 @@ describe("findBookableSlots against brute force (property)", () => {
     expect(result.windows).toEqual([{ start: DAY_START + 2 * year + 60 * MINUTE, end: DAY_START + 2 * year + 240 * MINUTE + 6 }]);
     expect(result.windows).toEqual(referenceWindows(candidates, 60 * MINUTE, range.start, range.end, 1, 1));
   });
+
+  it("the per-minute counters kept between searches start clean: a search gives the same windows after a busier one", () => {
+    const quiet: SlotCandidate[] = [
+      { associateId: "lived", expertise: "LIVED", free: [{ start: DAY_START + 60 * MINUTE, end: DAY_START + 200 * MINUTE }] },
+      { associateId: "pro", expertise: "PROFESSIONAL", free: [{ start: DAY_START + 90 * MINUTE, end: DAY_START + 300 * MINUTE }] },
+    ];
+    // Edges on the very minutes the quiet search has edges (60 and 90): left-over counts there would change it.
+    const busy: SlotCandidate[] = [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        associateId: `p${i}`,
+        expertise: (["LIVED", "PROFESSIONAL", "BOTH"] as const)[i % 3]!,
+        free: [{ start: DAY_START + i * 7 * MINUTE, end: DAY_START + (i * 7 + 90) * MINUTE }],
+      })),
+      { associateId: "ends-at-90", expertise: "LIVED", free: [{ start: DAY_START, end: DAY_START + 150 * MINUTE }] },
+      { associateId: "starts-at-60", expertise: "PROFESSIONAL", free: [{ start: DAY_START + 60 * MINUTE, end: DAY_START + 500 * MINUTE }] },
+    ];
+    const run = (candidates: SlotCandidate[], minutes: number) =>
+      findBookableSlots({ service: { durationMinutes: 60, livedRequired: 1, professionalRequired: 1 }, range: { start: DAY_START, end: DAY_START + minutes * MINUTE }, stepMinutes: 15, minimumNoticeMinutes: 0, now: DAY_START, candidates, timezone: "UTC" }).windows;
+    const before = run(quiet, 600);
+    expect(before).toEqual([{ start: DAY_START + 90 * MINUTE, end: DAY_START + 140 * MINUTE + 1 }]);
+    run(busy, 600);
+    expect(run(quiet, 600)).toEqual(before);
+    // A longer search first (its larger set of counters is then lent to the shorter one).
+    run(busy, 3000);
+    expect(run(quiet, 600)).toEqual(before);
+  });
 });
 
