@@ -208,11 +208,12 @@ function sweepFeasibleStarts(people: readonly Person[], low: number, high: numbe
   const base = Math.ceil(low / MINUTE_MS) * MINUTE_MS;
   const gridMinutes = high >= base ? Math.floor((high - base) / MINUTE_MS) + 1 : 0;
   const useGrid = gridMinutes <= MAX_GRID_MINUTES;
-  const grid = borrowGrid(useGrid ? gridMinutes : 0);
+  const usedMinutes = useGrid ? gridMinutes : 0;
+  const grid = borrowGrid(usedMinutes);
   try {
-    return sweepOnGrid({ people, low, high, requirements, base, gridMinutes: useGrid ? gridMinutes : 0, grid });
+    return sweepOnGrid({ people, low, high, requirements, base, gridMinutes: usedMinutes, grid });
   } finally {
-    returnGrid(grid);
+    returnGrid(grid, usedMinutes);
   }
 }
 
@@ -240,11 +241,14 @@ function borrowGrid(minutes: number): Grid {
   return lent;
 }
 
-/** Clears what a search wrote (counters are only written in touched minutes) and keeps the set. */
-function returnGrid(grid: Grid): void {
+/**
+ * Clears what a search over `usedMinutes` wrote (counters are only written in touched minutes, all within
+ * the minutes it used) and keeps the set.
+ */
+function returnGrid(grid: Grid, usedMinutes: number): void {
   if (grid.minutes > KEPT_GRID_MINUTES) return;
   const { onMinute, afterMinute, touched } = grid;
-  for (let minute = 0; minute < grid.minutes; minute += 1) {
+  for (let minute = 0; minute < usedMinutes; minute += 1) {
     if (touched[minute] === 0) continue;
     touched[minute] = 0;
     const index = minute * 3;

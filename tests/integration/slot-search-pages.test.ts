@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { findBookableSlots } from "@/lib/domain/slots";
+import { holdSlot } from "@/lib/server/booking/hold-slot";
 import { loadSchedulingCandidates } from "@/lib/server/scheduling/load-candidates";
 import { getPolicy } from "@/lib/server/settings/get-policy";
 import { createScenario } from "../fixtures/scenario";
@@ -30,20 +31,34 @@ describe("candidate loading in pages", () => {
     const [first, second] = scenario.associates;
     await db.timeOff.create({ data: { associateId: first!.id, startsAt: new Date("2026-12-07T00:00:00Z"), endsAt: new Date("2026-12-12T00:00:00Z") } });
     await db.availabilityOverride.create({ data: { associateId: second!.id, date: new Date("2026-12-05"), startMinute: 600, endMinute: 900 } });
+    // A held booking on Wednesday 2 December 10:00–13:00 makes two of them busy then (± the buffer).
+    const held = await holdSlot({ db, context: scenario.context, input: { serviceSlug: scenario.service.slug, startsAt: "2026-12-02T10:00:00Z", mode: "ONLINE" }, now: NOW });
+    if (!held.ok) throw new Error(`hold failed: ${held.message}`);
+    const busyIds = (await db.assignment.findMany({ where: { deliveryId: held.data.deliveryId } })).map((assignment) => assignment.associateId);
+    expect(busyIds).toHaveLength(2);
     const policy = await getPolicy(db, NOW);
     const input = { service: scenario.service, range: RANGE, policy };
 
     const whole = await loadSchedulingCandidates(db, input);
     const inPages = await loadSchedulingCandidates(db, { ...input, pageSize: 2 });
+    // The same through a transaction client, as the pairing board and re-pairing use it.
+    const inPagesInTransaction = await db.$transaction((tx) => loadSchedulingCandidates(tx, { ...input, pageSize: 3 }));
 
     expect(whole).toHaveLength(7);
     const ids = whole.map((associate) => associate.associateId);
     expect(ids).toEqual([...ids].sort());
     expect(inPages).toEqual(whole);
+    expect(inPagesInTransaction).toEqual(whole);
     // The loaded data made it through: time off, the date change, and insurance that runs out mid-range.
     const freeOf = (id: string) => whole.find((associate) => associate.associateId === id)!.entries.flatMap((entry) => entry.free);
     expect(freeOf(first!.id).some((interval) => interval.start < Date.parse("2026-12-12T00:00:00Z") && interval.end > Date.parse("2026-12-07T00:00:00Z"))).toBe(false);
     expect(freeOf(second!.id)).toContainEqual({ start: Date.parse("2026-12-05T10:00:00Z"), end: Date.parse("2026-12-05T15:00:00Z") });
+    const buffer = policy["scheduling.bufferMinutes"] * 60_000;
+    for (const id of busyIds) {
+      const overlapsBooking = (interval: { start: number; end: number }) =>
+        interval.start < Date.parse("2026-12-02T13:00:00Z") + buffer && interval.end > Date.parse("2026-12-02T10:00:00Z") - buffer;
+      expect(freeOf(id).some(overlapsBooking)).toBe(false);
+    }
     const lapsed = scenario.associates[3]!;
     expect(Math.max(...freeOf(lapsed.id).map((interval) => interval.end))).toBeLessThanOrEqual(Date.parse("2026-12-15T00:00:00Z"));
 

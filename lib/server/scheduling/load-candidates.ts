@@ -60,6 +60,7 @@ export async function loadSchedulingCandidates(
     pageSize?: number;
   },
 ): Promise<SchedulingAssociate[]> {
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number of at least 1, not ${pageSize}`);
   const buffer = policy["scheduling.bufferMinutes"];
   const widened = { start: range.start - DAY_MS - buffer * 60_000, end: range.end + DAY_MS + buffer * 60_000 };
   // One row per associate, with the related rows folded into JSON arrays and strings: Prisma's per-row
@@ -83,8 +84,8 @@ export async function loadSchedulingCandidates(
            (SELECT string_agg((date_part('epoch', s."blockedFrom") * 1000)::bigint || ' ' || (date_part('epoch', s."blockedUntil") * 1000)::bigint, ' ')
               FROM "Assignment" s
              WHERE s."associateId" = a."id" AND s."status" IN ('HELD', 'OFFERED', 'ACCEPTED')
-               AND s."blockedFrom" < ${new Date(widened.end)} AND s."blockedUntil" > ${new Date(widened.start)}
-               AND NOT (s."id" = ANY(${excludeAssignmentIds}::text[]))) AS "busy"
+               AND s."blockedUntil" > ${new Date(widened.start)} AND s."blockedFrom" < ${new Date(widened.end)}
+               ${excluding(excludeAssignmentIds)}) AS "busy"
       FROM "Associate" a
      WHERE a."active"
        AND EXISTS (SELECT 1 FROM "Qualification" q WHERE q."associateId" = a."id" AND q."serviceId" = ${service.id} AND q."status" = 'APPROVED')
@@ -130,8 +131,9 @@ export async function loadSchedulingCandidates(
   // page while Node works on this one instead of each waiting for the other (1000 associates: ~85 ms
   // rather than ~125). The expansion yields to the event loop every few rows so the next page's query
   // really goes out meanwhile (and other requests get a turn). Each associate's rows come from one
-  // statement; across pages a search outside a transaction may see a booking made between them, which
-  // the hold's own transaction and the exclusion constraint settle as they do for any stale search.
+  // statement, but each page is its own statement, so (at READ COMMITTED, in a transaction or not) a later
+  // page may see a booking made after an earlier one was read. That is the staleness any search has: the
+  // hold's own transaction and the exclusion constraint settle it.
   const candidates: SchedulingAssociate[] = [];
   let page = await fetchPage(null);
   while (page.length > 0) {
@@ -152,13 +154,18 @@ export async function loadSchedulingCandidates(
 const PAGE_SIZE = 250;
 const YIELD_EVERY = 50;
 
+/** Leaves out the assignments being replaced; nothing when there are none, so the busy-time index alone answers. */
+function excluding(assignmentIds: string[]) {
+  return assignmentIds.length > 0 ? Prisma.sql`AND NOT (s."id" = ANY(${assignmentIds}::text[]))` : Prisma.empty;
+}
+
 /** The same test expandAvailability applies (blocked range widened by the new buffer), done in SQL first. */
 function sessionFilter(session: Interval, bufferMinutes: number, excludeAssignmentIds: string[]) {
   const from = new Date(session.start - bufferMinutes * 60_000);
   const until = new Date(session.end + bufferMinutes * 60_000);
   return Prisma.sql`
        AND NOT EXISTS (SELECT 1 FROM "Assignment" s WHERE s."associateId" = a."id" AND s."status" IN ('HELD', 'OFFERED', 'ACCEPTED')
-                         AND s."blockedFrom" < ${until} AND s."blockedUntil" > ${from} AND NOT (s."id" = ANY(${excludeAssignmentIds}::text[])))
+                         AND s."blockedUntil" > ${from} AND s."blockedFrom" < ${until} ${excluding(excludeAssignmentIds)})
        AND NOT EXISTS (SELECT 1 FROM "TimeOff" t WHERE t."associateId" = a."id" AND t."startsAt" < ${new Date(session.end)} AND t."endsAt" > ${new Date(session.start)})`;
 }
 

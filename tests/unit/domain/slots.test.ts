@@ -312,9 +312,11 @@ describe("findBookableSlots against brute force (property)", () => {
     expect(before).toEqual([{ start: DAY_START + 90 * MINUTE, end: DAY_START + 140 * MINUTE + 1 }]);
     run(busy, 600);
     expect(run(quiet, 600)).toEqual(before);
-    // A longer search first (its larger set of counters is then lent to the shorter one).
-    run(busy, 3000);
+    // A longer search with edges far beyond the shorter one's range, then both lengths again.
+    const later: SlotCandidate[] = [...busy, { associateId: "late", expertise: "BOTH", free: [{ start: DAY_START + 2000 * MINUTE, end: DAY_START + 2500 * MINUTE }] }];
+    run(later, 3000);
     expect(run(quiet, 600)).toEqual(before);
+    expect(run(quiet, 3000)).toEqual(before);
   });
 });
 
